@@ -1,0 +1,93 @@
+"""Normalised views of gazette text that remember where every character came from.
+
+Gazettes vary in punctuation width, dash and space characters, and print page
+headers (``人事任免 —————``) in the middle of lists. Extractors work on a
+normalised copy; each character of it keeps its offset in the original text, so
+every fact can quote the original exactly.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# One canonical form per character class; the map is length-preserving.
+_CHAR_MAP = str.maketrans({
+    "(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!": "！", "?": "？",
+    "［": "〔", "］": "〕", "[": "〔", "]": "〕",
+    "\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": " ",
+    "\ufeff": " ",
+    "‐": "—", "‑": "—", "‒": "—", "–": "—", "―": "—", "─": "—", "━": "—", "－": "—",
+    "﹣": "—", "—": "—",
+    "．": ".", "﹒": ".",
+})
+_WHITESPACE = frozenset(" \t\u3000\xa0")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalText:
+    """A normalised string and, for each of its characters, the original offset."""
+    text: str
+    origin: tuple[int, ...]      # len(text) + 1 entries; the last is the end offset
+
+    @classmethod
+    def of(cls, original: str, start: int = 0, end: int | None = None) -> "NormalText":
+        """Width- and dash-normalise original[start:end] (same length, same offsets)."""
+        end = len(original) if end is None else end
+        text = original[start:end].translate(_CHAR_MAP)
+        return cls(text, tuple(range(start, end + 1)))
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Original (start, end) of normalised text[i:j]."""
+        if j <= i:
+            return self.origin[i], self.origin[i]
+        return self.origin[i], self.origin[j - 1] + 1
+
+    def slice(self, i: int, j: int) -> "NormalText":
+        return NormalText(self.text[i:j], self.origin[i:j] + (self.span(i, j)[1],))
+
+    def without(self, remove: set[int]) -> "NormalText":
+        """A copy without the characters at the given normalised positions."""
+        keep = [k for k in range(len(self.text)) if k not in remove]
+        return NormalText("".join(self.text[k] for k in keep),
+                          tuple(self.origin[k] for k in keep) + (self.origin[-1],))
+
+    def squash(self) -> "NormalText":
+        """Remove all whitespace (names printed 安 伟, labels printed 组 长)."""
+        return self.without({k for k, ch in enumerate(self.text) if ch in _WHITESPACE or ch == "\n"})
+
+    def strip(self) -> "NormalText":
+        i, j = 0, len(self.text)
+        while i < j and self.text[i].isspace():
+            i += 1
+        while j > i and self.text[j - 1].isspace():
+            j -= 1
+        return self.slice(i, j)
+
+    def lines(self) -> list["NormalText"]:
+        """Split on newlines; each line keeps its offsets."""
+        out, i = [], 0
+        for m in re.finditer("\n", self.text):
+            out.append(self.slice(i, m.start()))
+            i = m.end()
+        out.append(self.slice(i, len(self.text)))
+        return out
+
+    def find_all(self, pattern: re.Pattern) -> list[re.Match]:
+        return list(pattern.finditer(self.text))
+
+
+def squash(text: str) -> str:
+    """Whitespace-free, width-normalised form of a short string (names, labels)."""
+    return "".join(ch for ch in text.translate(_CHAR_MAP) if not ch.isspace())
+
+
+def drop_lines(normal: NormalText, pattern: re.Pattern) -> NormalText:
+    """Remove whole lines matching `pattern` (page headers such as 人事任免 —————)."""
+    remove: set[int] = set()
+    pos = 0
+    for line in normal.text.split("\n"):
+        if line.strip() and pattern.fullmatch(line.strip()):
+            remove.update(range(pos, pos + len(line) + 1))
+        pos += len(line) + 1
+    remove.discard(len(normal.text))
+    return normal.without({k for k in remove if k < len(normal.text)})

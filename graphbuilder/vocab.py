@@ -1,0 +1,127 @@
+"""Loads the lexicons and layout patterns under ontology/ once into a typed Vocab.
+
+Vocabulary is data: a new role word is a row in roles.tsv, never an `if`. A broken
+lexicon file is a programmer error and raises VocabError naming file and line.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from graphbuilder.paths import ontology_dir
+
+
+class VocabError(ValueError):
+    """A lexicon or pattern file is malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    id: str
+    name: str
+    type: str
+    parent: str
+    valid_from: str
+    valid_to: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocab:
+    titles: dict[str, int]            # post title -> rank
+    roles: dict[str, int]             # roster role label -> rank
+    role_tiers: dict[str, str]        # role label -> leader/deputy/secretary/member/office
+    bodies: dict[str, str]            # group-name suffix -> kind
+    actions: dict[str, tuple[str, str]]   # cue -> (action, form)
+    awards: dict[str, tuple[str, str]]    # heading -> (award, recipient kind)
+    sections: tuple[str, ...]
+    surnames: frozenset[str]
+    agencies: tuple[Agency, ...]
+    patterns: dict[str, re.Pattern]
+
+    @property
+    def titles_longest_first(self) -> tuple[str, ...]:
+        return tuple(sorted(self.titles, key=len, reverse=True))
+
+    def org_names(self) -> tuple[str, ...]:
+        """Every organisation name and alias the lexicon knows."""
+        names = {a.name for a in self.agencies}
+        for agency in self.agencies:
+            names.update(agency.aliases)
+        return tuple(sorted(n for n in names if n))
+
+
+def _rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    if not path.exists():
+        raise VocabError(f"{path}: lexicon file missing")
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader((line for line in handle if not line.startswith("#")),
+                                delimiter="\t", quoting=csv.QUOTE_NONE)
+        missing = [c for c in columns if c not in (reader.fieldnames or [])]
+        if missing:
+            raise VocabError(f"{path}:1: header lacks column(s) {missing}")
+        rows = []
+        for number, row in enumerate(reader, start=2):
+            if any(not (row.get(c) or "").strip() for c in columns[:1]):
+                raise VocabError(f"{path}:{number}: empty {columns[0]!r}")
+            rows.append({k: (v or "").strip() for k, v in row.items() if k})
+        return rows
+
+
+def _int(path: Path, row: dict, key: str) -> int:
+    try:
+        return int(row[key])
+    except ValueError as error:
+        raise VocabError(f"{path}: {key} of {row} is not an integer") from error
+
+
+def _words(path: Path) -> list[str]:
+    if not path.exists():
+        raise VocabError(f"{path}: word list missing")
+    return [w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+            if w.strip() and not w.startswith("#")]
+
+
+def _patterns(path: Path) -> dict[str, re.Pattern]:
+    compiled = {}
+    for row in _rows(path, ("name", "regex")):
+        try:
+            compiled[row["name"]] = re.compile(row["regex"])
+        except re.error as error:
+            raise VocabError(f"{path}: pattern {row['name']!r} does not compile: {error}") from error
+    return compiled
+
+
+def _agencies(path: Path) -> tuple[Agency, ...]:
+    if not path.exists():
+        return ()
+    return tuple(Agency(r["id"], r["name"], r.get("type", ""), r.get("parent", ""),
+                        r.get("valid_from", ""), r.get("valid_to", ""),
+                        tuple(a.strip() for a in r.get("aliases", "").split("|") if a.strip()))
+                 for r in _rows(path, ("id", "name", "type")))
+
+
+@lru_cache(maxsize=4)
+def load_vocab(root: str | None = None) -> Vocab:
+    base = Path(root) if root else ontology_dir()
+    lex = base / "lexicon"
+    titles = _rows(lex / "titles.tsv", ("title", "rank"))
+    roles = _rows(lex / "roles.tsv", ("label", "rank", "tier"))
+    return Vocab(
+        titles={r["title"]: _int(lex / "titles.tsv", r, "rank") for r in titles},
+        roles={r["label"]: _int(lex / "roles.tsv", r, "rank") for r in roles},
+        role_tiers={r["label"]: r["tier"] for r in roles},
+        bodies={r["suffix"]: r["kind"] for r in _rows(lex / "bodies.tsv", ("suffix", "kind"))},
+        actions={r["cue"]: (r["action"], r["form"])
+                 for r in _rows(lex / "actions.tsv", ("cue", "action", "form"))},
+        awards={r["heading"]: (r["award"], r["recipient_kind"])
+                for r in _rows(lex / "awards.tsv", ("heading", "award", "recipient_kind"))},
+        sections=tuple(_words(lex / "sections.txt")),
+        surnames=frozenset(_words(lex / "surnames.txt")) if (lex / "surnames.txt").exists()
+        else frozenset(),
+        agencies=_agencies(lex / "agencies.tsv"),
+        patterns=_patterns(base / "patterns" / "layout.tsv"),
+    )
