@@ -38,6 +38,7 @@ class Vocab:
     actions: dict[str, tuple[str, str]]   # cue -> (action, form)
     awards: dict[str, tuple[str, str]]    # heading -> (award, recipient kind)
     sections: tuple[str, ...]
+    places: tuple[str, ...]           # words that open an organisation name
     surnames: frozenset[str]
     agencies: tuple[Agency, ...]
     patterns: dict[str, re.Pattern]
@@ -120,6 +121,7 @@ def load_vocab(root: str | None = None) -> Vocab:
         awards={r["heading"]: (r["award"], r["recipient_kind"])
                 for r in _rows(lex / "awards.tsv", ("heading", "award", "recipient_kind"))},
         sections=tuple(_words(lex / "sections.txt")),
+        places=tuple(sorted(_words(lex / "places.txt"), key=len, reverse=True)),
         surnames=frozenset(_words(lex / "surnames.txt")) if (lex / "surnames.txt").exists()
         else frozenset(),
         agencies=_agencies(lex / "agencies.tsv"),

@@ -36,6 +36,10 @@ class NormalText:
         text = original[start:end].translate(_CHAR_MAP)
         return cls(text, tuple(range(start, end + 1)))
 
+    def shifted(self, offset: int) -> "NormalText":
+        """The same text with every origin moved by `offset` (document → issue offsets)."""
+        return NormalText(self.text, tuple(o + offset for o in self.origin))
+
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original (start, end) of normalised text[i:j]."""
         if j <= i:

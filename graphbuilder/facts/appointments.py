@@ -1,0 +1,161 @@
+"""Appointments and removals: every 任命 / 免去 / 不再担任 / 提名 / 聘任 clause.
+
+A clause opens a line with an action cue (or `A不再担任`); lines that do not open
+a clause continue the one before it, so page breaks and wrapped lines are read
+as printed. One Appointment per person × post × action.
+"""
+from __future__ import annotations
+
+import re
+
+from graphbuilder.documents.normalize import NormalText
+from graphbuilder.facts.common import (document_text, make_source, split_outside_brackets,
+                                       trailing_qualifiers, unread)
+from graphbuilder.mentions.find import Mentions, find_mentions
+from graphbuilder.records import Action, Appointment, Diagnostic, Document, Extraction, Severity
+from graphbuilder.vocab import Vocab
+
+FEMALE = "（女）"
+RE_TITLE_COUNT = re.compile(r"关于(?P<first>[\u4e00-\u9fff]{2,4}?)等(?P<count>\d+)(?:人|名同志)")
+RE_SELF = re.compile(r"[，,]?免去其(?P<posts>.+?)(?:职务)?$")
+
+
+def extract_appointments(document: Document, vocab: Vocab) -> Extraction:
+    text = document_text(document, vocab)
+    facts: list[Appointment] = []
+    diagnostics: list[Diagnostic] = []
+    consumed: list[tuple[int, int]] = []
+    for clause in _clauses(text, vocab):
+        found = _read_clause(document, clause, vocab)
+        if found:
+            facts.extend(found)
+            consumed.append(clause.span(0, len(clause.text)))
+        else:
+            diagnostics.append(unread(document, clause, "GB301",
+                                      "personnel clause not understood: no person or post found"))
+    diagnostics.extend(_check_count(document, facts))
+    return Extraction(tuple(facts), tuple(diagnostics), tuple(consumed))
+
+
+def _opens_clause(flat: str, vocab: Vocab) -> bool:
+    if any(flat.startswith(cue) for cue, (_, form) in vocab.actions.items()
+           if form != "person_verb_post"):
+        return True
+    return any(0 < flat.find(cue) <= 7 for cue, (_, form) in vocab.actions.items()
+               if form == "person_verb_post")
+
+
+def _clauses(text: NormalText, vocab: Vocab) -> list[NormalText]:
+    """Squashed clauses: lines opening with a cue, plus their continuation lines."""
+    groups: list[list[NormalText]] = []
+    for line in text.lines():
+        flat = line.squash()
+        if not flat.text:
+            continue
+        if _opens_clause(flat.text, vocab):
+            groups.append([flat])
+        elif groups and not groups[-1][-1].text.endswith(("；", "。")) \
+                and not vocab.patterns["closing_formula"].match(flat.text) \
+                and not vocab.patterns["date"].fullmatch(flat.text):
+            groups[-1].append(flat)
+    clauses = []
+    for group in groups:
+        joined = _join(group)
+        for i, j in split_outside_brackets(joined.text, "；。"):
+            piece = joined.slice(i, j)
+            if piece.text.strip("，, "):
+                clauses.append(piece)
+    return clauses
+
+
+def _join(parts: list[NormalText]) -> NormalText:
+    text = "".join(p.text for p in parts)
+    origin: tuple[int, ...] = ()
+    for p in parts:
+        origin += p.origin[:-1]
+    return NormalText(text, origin + (parts[-1].origin[-1],))
+
+
+def _read_clause(document: Document, clause: NormalText, vocab: Vocab) -> list[Appointment]:
+    mentions = find_mentions(clause)
+    person = _person(clause.text, mentions, vocab)
+    if person is None:
+        return []
+    name_start, name_end, cue, action = person
+    rest = clause.text[name_end:]
+    gender = "female" if rest.startswith(FEMALE) else ""
+    rest = rest[len(FEMALE):] if gender else rest
+    if cue in clause.text[:name_start]:
+        rest = rest[1:] if rest[:1] in "为的" else rest
+    else:                                            # A不再担任X
+        rest = rest[rest.find(cue) + len(cue):] if cue in rest else ""
+    removal = RE_SELF.search(rest)
+    own = rest[:removal.start()] if removal else rest
+    groups = [(action, own)]
+    if removal:
+        groups.append((Action.REMOVE, removal["posts"]))
+    name = clause.text[name_start:name_end]
+    source = make_source(document, clause)
+    facts = []
+    for act, posts in groups:
+        for post, qualifiers in _posts(posts, act, vocab):
+            organization, title = split_post(post, vocab)
+            facts.append(Appointment(name, act, post, organization, title, qualifiers, gender, source))
+    return facts
+
+
+def _person(text: str, mentions: Mentions, vocab: Vocab) -> tuple[int, int, str, Action] | None:
+    """(name start, name end, cue, action) from the PERSON mention next to the clause's cue."""
+    for start, end, cue_mention in mentions.local("CUE"):
+        action, form = vocab.actions[cue_mention.text]
+        if form == "person_verb_post":
+            names = [(i, j) for i, j, _ in mentions.local("PERSON") if j <= start]
+        else:
+            if start != 0:
+                continue
+            names = [(i, j) for i, j, _ in mentions.local("PERSON") if i == end]
+        if names:
+            i, j = names[-1] if form == "person_verb_post" else names[0]
+            return i, j, cue_mention.text, Action(action)
+    return None
+
+
+def _posts(text: str, action: Action, vocab: Vocab) -> list[tuple[str, tuple[str, ...]]]:
+    text = text.rstrip("，,")
+    for tail in ("职务", "人选"):
+        if text.endswith(tail):
+            text = text[:-len(tail)]
+    posts, previous_org = [], ""
+    for i, j in split_outside_brackets(text, "、，,"):
+        post, qualifiers = trailing_qualifiers(text[i:j])
+        for tail in ("职务", "人选"):
+            post = post.removesuffix(tail)
+        if not post:
+            continue
+        organization, title = split_post(post, vocab)
+        if not organization and previous_org:      # 局长、副书记: the organisation is implicit
+            post = previous_org + post
+        else:
+            previous_org = organization
+        posts.append((post, qualifiers))
+    return posts
+
+
+def split_post(post: str, vocab: Vocab) -> tuple[str, str]:
+    """Organisation and title of a post, by the longest title in the lexicon."""
+    for title in vocab.titles_longest_first:
+        if post.endswith(title):
+            return post[:-len(title)], title
+    return post, ""
+
+
+def _check_count(document: Document, facts: list[Appointment]) -> list[Diagnostic]:
+    match = RE_TITLE_COUNT.search(document.title)
+    if not match:
+        return []
+    persons = {f.person for f in facts}
+    if len(persons) == int(match["count"]):
+        return []
+    return [Diagnostic(document.path, document.first_line, "GB311",
+                       f"title counts {match['count']} persons but {len(persons)} were extracted",
+                       Severity.WARNING, excerpt=document.title, doc=document.number)]

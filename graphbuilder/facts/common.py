@@ -1,0 +1,65 @@
+"""Helpers every extractor shares: the document's normalised text, sources, brackets."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graphbuilder.documents.normalize import NormalText, drop_lines
+from graphbuilder.records import Diagnostic, Document, Severity, Source
+from graphbuilder.vocab import Vocab
+
+RE_TRAILING_BRACKET = re.compile(r"（([^（）]*)）$")
+OPEN, CLOSE = "（〔", "）〕"
+
+
+@lru_cache(maxsize=8)
+def page_header_pattern(sections: tuple[str, ...], rule: str) -> re.Pattern:
+    """A line that is only a section name and/or a rule: a page header inside a list."""
+    names = "|".join(re.escape(s) for s in sorted(sections, key=len, reverse=True))
+    return re.compile(rf"(?:(?:{names})\s*(?:{rule})?|(?:{rule}))")
+
+
+def document_text(document: Document, vocab: Vocab) -> NormalText:
+    """The document's normalised text with page headers removed, offsets kept."""
+    pattern = page_header_pattern(vocab.sections, vocab.patterns["page_rule"].pattern)
+    return drop_lines(NormalText.of(document.text, 0), pattern).shifted(document.start)
+
+
+def make_source(document: Document, text: NormalText, i: int = 0, j: int | None = None) -> Source:
+    """A Source for text[i:j] (a view of the document), quoting the original characters."""
+    j = len(text.text) if j is None else j
+    start, end = text.span(i, j)
+    quote = document.text[start - document.start:end - document.start]
+    return Source(document.number, start, end, quote, document.line_of(start))
+
+
+def split_outside_brackets(text: str, separators: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts of `text` between separators that are not inside brackets."""
+    parts, depth, begin = [], 0, 0
+    for k, ch in enumerate(text):
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in separators and depth == 0:
+            parts.append((begin, k))
+            begin = k + 1
+    parts.append((begin, len(text)))
+    return [(i, j) for i, j in parts if j > i]
+
+
+def trailing_qualifiers(text: str) -> tuple[str, tuple[str, ...]]:
+    """Split `X（正县级）（试用期一年）` into X and its trailing bracketed remarks."""
+    qualifiers: list[str] = []
+    while True:
+        match = RE_TRAILING_BRACKET.search(text)
+        if not match or match.start() == 0:
+            return text, tuple(reversed(qualifiers))
+        qualifiers.append(match[1])
+        text = text[:match.start()]
+
+
+def unread(document: Document, line_text: NormalText, code: str, message: str) -> Diagnostic:
+    start, _ = line_text.span(0, len(line_text.text))
+    return Diagnostic(document.path, document.line_of(start), code, message,
+                      Severity.WARNING, excerpt=line_text.text[:80], doc=document.number)
