@@ -39,6 +39,8 @@ class Vocab:
     awards: dict[str, tuple[str, str]]    # heading -> (award, recipient kind)
     sections: tuple[str, ...]
     places: tuple[str, ...]           # words that open an organisation name
+    duty_labels: dict[str, str]       # 牵头单位 -> lead, 配合单位 -> support …
+    unit_suffixes: tuple[str, ...]    # endings of organisation names
     surnames: frozenset[str]
     agencies: tuple[Agency, ...]
     patterns: dict[str, re.Pattern]
@@ -122,6 +124,8 @@ def load_vocab(root: str | None = None) -> Vocab:
                 for r in _rows(lex / "awards.tsv", ("heading", "award", "recipient_kind"))},
         sections=tuple(_words(lex / "sections.txt")),
         places=tuple(sorted(_words(lex / "places.txt"), key=len, reverse=True)),
+        duty_labels={r["label"]: r["kind"] for r in _rows(lex / "duty_labels.tsv", ("label", "kind"))},
+        unit_suffixes=tuple(_words(lex / "unit_suffixes.txt")),
         surnames=frozenset(_words(lex / "surnames.txt")) if (lex / "surnames.txt").exists()
         else frozenset(),
         agencies=_agencies(lex / "agencies.tsv"),

@@ -80,6 +80,14 @@ class NormalText:
         return list(pattern.finditer(self.text))
 
 
+def concat(parts: list[NormalText]) -> NormalText:
+    """Join views (e.g. the lines of a wrapped clause) into one, offsets kept."""
+    origin: tuple[int, ...] = ()
+    for part in parts:
+        origin += part.origin[:-1]
+    return NormalText("".join(p.text for p in parts), origin + (parts[-1].origin[-1],))
+
+
 def squash(text: str) -> str:
     """Whitespace-free, width-normalised form of a short string (names, labels)."""
     return "".join(ch for ch in text.translate(_CHAR_MAP) if not ch.isspace())

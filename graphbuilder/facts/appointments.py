@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from graphbuilder.documents.normalize import NormalText
+from graphbuilder.documents.normalize import NormalText, concat
 from graphbuilder.facts.common import (document_text, make_source, split_outside_brackets,
                                        trailing_qualifiers, unread)
 from graphbuilder.mentions.find import Mentions, find_mentions
@@ -60,20 +60,12 @@ def _clauses(text: NormalText, vocab: Vocab) -> list[NormalText]:
             groups[-1].append(flat)
     clauses = []
     for group in groups:
-        joined = _join(group)
+        joined = concat(group)
         for i, j in split_outside_brackets(joined.text, "；。"):
             piece = joined.slice(i, j)
             if piece.text.strip("，, "):
                 clauses.append(piece)
     return clauses
-
-
-def _join(parts: list[NormalText]) -> NormalText:
-    text = "".join(p.text for p in parts)
-    origin: tuple[int, ...] = ()
-    for p in parts:
-        origin += p.origin[:-1]
-    return NormalText(text, origin + (parts[-1].origin[-1],))
 
 
 def _read_clause(document: Document, clause: NormalText, vocab: Vocab) -> list[Appointment]:

@@ -1,0 +1,241 @@
+"""Responsibilities: numbered tasks and the units that lead or support them.
+
+Reads four layouts: label lines under a task (`牵头单位：…` `配合单位：…`), lists in
+brackets closing a task (`（责任单位：…）`, `（…负责）`, `（X牵头，Y按职责分工负责）`),
+duty tables with a 责任单位 column (rows numbered 表1, 表2 … over all tables of the
+document, 续表 included), and 职责分工 sections whose items open with their unit.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graphbuilder.documents.normalize import NormalText, concat
+from graphbuilder.facts.common import document_text, make_source
+from graphbuilder.facts.tasks import Marker, Numbering, heading, marker
+from graphbuilder.facts.units import looks_like_unit, split_units
+from graphbuilder.records import Assignment, Document, DutyKind, Extraction, Task
+from graphbuilder.vocab import Vocab
+
+RE_LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})：(?P<units>.+?)。?$")
+RE_LEAD_SUPPORT = re.compile(r"^(?P<lead>.+?)牵头[，,](?P<support>.+?)(?P<tail>按职责分工负责|配合|负责)$")
+RE_LEAD_ONLY = re.compile(r"^(?P<lead>.+?)牵头$")
+RE_RESPONSIBLE = re.compile(r"^(?P<lead>.+?)负责$")
+RE_DUTY_SECTION = re.compile(r"职责分工|任务分工|部门职责")
+RE_UNIT_OPENING = re.compile(r"^(?P<unit>[^。，；：]{2,20}?)。")
+RE_CONTINUED = re.compile(r"^续表")
+INLINE_LABELS = ("（…负责）", "牵头", "按职责分工负责", "配合", "负责")
+TABLE_SEPARATORS = re.compile(r"\t+|\s*\|\s*")
+
+
+@dataclass
+class _Item:
+    path: str
+    parent: str
+    lines: list[NormalText] = field(default_factory=list)
+
+
+@dataclass
+class _Table:
+    unit_column: int
+    deadline_column: int
+    width: int
+
+
+class _Reader:
+    """Reads one document top-down, keeping numbering, table and section state."""
+
+    def __init__(self, document: Document, vocab: Vocab):
+        self.document, self.vocab = document, vocab
+        self.numbering = Numbering()
+        self.item: _Item | None = None
+        self.table: _Table | None = None
+        self.rows = 0
+        self.duty_level: int | None = None
+        self.tasks: dict[str, Task] = {}
+        self.assignments: list[Assignment] = []
+        self.consumed: list[tuple[int, int]] = []
+
+    def read(self, text: NormalText) -> None:
+        for line in text.lines():
+            flat = line.squash()
+            if flat.text:
+                self._line(line.strip(), flat)
+        self._close_item()
+
+    def _line(self, line: NormalText, flat: NormalText) -> None:
+        if self._table_line(line):
+            return
+        found = marker(flat.text)
+        if found:
+            self._open_item(found, flat)
+        elif self.item is not None:
+            self.item.lines.append(flat)
+
+    # numbered items -----------------------------------------------------------------
+    def _open_item(self, found: Marker, flat: NormalText) -> None:
+        self._close_item()
+        path, parent = self.numbering.enter(found)
+        if self.duty_level is not None and found.level <= self.duty_level:
+            self.duty_level = None
+        body = flat.text[found.length:]
+        if RE_DUTY_SECTION.search(body[:12]):
+            self.duty_level = found.level
+        elif self.duty_level is not None:
+            self._duty_paragraph(path, parent, flat.slice(found.length, len(flat.text)))
+        self.item = _Item(path, parent, [flat])
+
+    def _close_item(self) -> None:
+        item, self.item = self.item, None
+        if item is None:
+            return
+        joined = concat(item.lines)
+        before = len(self.assignments)
+        for line in item.lines:
+            self._label_line(item, joined, line)
+        self._bracket_lists(item, joined)
+        if len(self.assignments) > before:
+            self._task(item.path, item.parent, joined)
+
+    def _task(self, path: str, parent: str, joined: NormalText) -> Task:
+        if path not in self.tasks:
+            found = marker(joined.text)
+            body = joined.text[found.length:] if found else joined.text
+            self.tasks[path] = Task(path, heading(body), body, parent,
+                                    make_source(self.document, joined))
+        return self.tasks[path]
+
+    # list forms ------------------------------------------------------------------------
+    def _label_line(self, item: _Item, joined: NormalText, line: NormalText) -> None:
+        match = RE_LABEL.match(line.text)
+        if match and self.vocab.duty_labels.get(match["label"]) and match["label"].endswith(("单位", "部门")):
+            kind = DutyKind(self.vocab.duty_labels[match["label"]])
+            self._emit(item, joined, line, match.start("units"), match.end("units"), kind, match["label"])
+
+    def _bracket_lists(self, item: _Item, joined: NormalText) -> None:
+        for i, j in _bracket_groups(joined.text):
+            content = joined.slice(i + 1, j - 1)
+            for kind, label, a, b in _list_parts(content.text, self.vocab):
+                self._emit(item, joined, content, a, b, kind, label, quote=(i, j))
+
+    def _emit(self, item: _Item, joined: NormalText, view: NormalText, a: int, b: int,
+              kind: DutyKind, label: str, quote: tuple[int, int] | None = None,
+              deadline: str = "") -> None:
+        units = split_units(view.text[a:b], self.vocab)
+        if not units or (label in INLINE_LABELS and not _mostly_units(units, self.vocab)):
+            return
+        title = self._task(item.path, item.parent, joined).title
+        source = make_source(self.document, joined, *quote) if quote else make_source(self.document, view)
+        self.consumed.append((source.start, source.end))
+        for unit in units:
+            self.assignments.append(Assignment(item.path, title, unit.unit, unit.printed, kind,
+                                               label, deadline, source))
+
+    # 职责分工 sections ------------------------------------------------------------------
+    def _duty_paragraph(self, path: str, parent: str, body: NormalText) -> None:
+        match = RE_UNIT_OPENING.match(body.text)
+        if not match or not looks_like_unit(match["unit"], self.vocab):
+            return
+        item = _Item(path, parent, [body])
+        task = Task(path, heading(body.text[match.end():]), body.text, parent,
+                    make_source(self.document, body))
+        self.tasks.setdefault(path, task)
+        source = make_source(self.document, body, 0, match.end("unit"))
+        self.consumed.append((source.start, source.end))
+        self.assignments.append(Assignment(item.path, task.title, match["unit"], match["unit"],
+                                           DutyKind.LEAD, "职责分工", "", source))
+
+    # duty tables -------------------------------------------------------------------------
+    def _table_line(self, line: NormalText) -> bool:
+        cells = [c.strip() for c in TABLE_SEPARATORS.split(line.text.strip().strip("|"))]
+        if len(cells) < 2:
+            if self.table and RE_CONTINUED.match(line.text.strip()):
+                return True
+            self.table = None
+            return False
+        header = self._header(cells)
+        if header:
+            self.table = header
+            return True
+        if self.table is None or len(cells) != self.table.width:
+            return False
+        self._row(line, cells)
+        return True
+
+    def _header(self, cells: list[str]) -> _Table | None:
+        squashed = ["".join(c.split()) for c in cells]
+        unit = next((k for k, c in enumerate(squashed) if self.vocab.duty_labels.get(c) and
+                     c.endswith(("单位", "部门"))), None)
+        if unit is None or unit == 0:
+            return None
+        deadline = next((k for k, c in enumerate(squashed) if "时限" in c or "时间" in c), -1)
+        return _Table(unit, deadline, len(cells))
+
+    def _row(self, line: NormalText, cells: list[str]) -> None:
+        self.rows += 1
+        path = f"表{self.rows}"
+        flat = line.squash()
+        title = heading(cells[0].rstrip("。"))
+        self.tasks.setdefault(path, Task(path, title, cells[0], "", make_source(self.document, flat)))
+        unit_text = "".join(cells[self.table.unit_column].split())
+        deadline = cells[self.table.deadline_column] if self.table.deadline_column >= 0 else ""
+        start = flat.text.find(unit_text)
+        if start < 0:
+            return
+        item = _Item(path, "", [flat])
+        self._emit(item, flat, flat, start, start + len(unit_text), DutyKind.LEAD,
+                   "责任单位", deadline="".join(deadline.split()))
+
+
+def _mostly_units(units, vocab: Vocab) -> bool:
+    """Inline lists (…负责, X牵头) need the tokens to read as organisations."""
+    good = sum(looks_like_unit(u.unit, vocab) for u in units)
+    return good >= max(1, round(0.8 * len(units)))
+
+
+def _bracket_groups(text: str) -> list[tuple[int, int]]:
+    """(start, end) of top-level （…） groups, end exclusive, brackets included."""
+    groups, depth, begin = [], 0, 0
+    for k, ch in enumerate(text):
+        if ch == "（":
+            if depth == 0:
+                begin = k
+            depth += 1
+        elif ch == "）" and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((begin, k + 1))
+    return groups
+
+
+def _list_parts(content: str, vocab: Vocab) -> list[tuple[DutyKind, str, int, int]]:
+    """The unit lists inside one bracket: (kind, label, start, end) of each list."""
+    parts = []
+    for piece in re.finditer(r"[^；]+", content):
+        match = RE_LABEL.match(piece.group())
+        if match and match["label"] in vocab.duty_labels:
+            kind = DutyKind(vocab.duty_labels[match["label"]])
+            parts.append((kind, match["label"], piece.start() + match.start("units"),
+                          piece.start() + match.end("units")))
+    if parts:
+        return parts
+    for pattern, groups in ((RE_LEAD_SUPPORT, ("lead", "support")), (RE_LEAD_ONLY, ("lead",)),
+                            (RE_RESPONSIBLE, ("lead",))):
+        match = pattern.match(content)
+        if match:
+            return [_inline_part(match, group, pattern is RE_RESPONSIBLE, vocab) for group in groups]
+    return []
+
+
+def _inline_part(match: re.Match, group: str, responsible: bool, vocab: Vocab):
+    if group == "support":
+        return DutyKind.SUPPORT, match["tail"], match.start(group), match.end(group)
+    label = "（…负责）" if responsible else "牵头"
+    return DutyKind.LEAD, label, match.start(group), match.end(group)
+
+
+def extract_duties(document: Document, vocab: Vocab) -> Extraction:
+    reader = _Reader(document, vocab)
+    reader.read(document_text(document, vocab))
+    facts = tuple(reader.tasks.values()) + tuple(reader.assignments)
+    return Extraction(facts, (), tuple(reader.consumed))
