@@ -1,0 +1,233 @@
+"""Rosters: groups, their members with roles and stated posts, and their offices.
+
+Three layouts: labelled member lists (`组 长：安 伟（市长）` with unlabelled lines
+continuing the role), office sentences (`…下设办公室，办公室设在市气象局，柴贵海同志
+兼办公室主任`), and bodies defined in prose by position (`成立…领导小组，由市长任
+组长，…部门主要负责同志为成员`), whose memberships are held by a post.
+"""
+from __future__ import annotations
+
+import re
+
+from graphbuilder.documents.normalize import NormalText
+from graphbuilder.facts.common import document_text, make_source, split_outside_brackets, unread
+from graphbuilder.records import Diagnostic, Document, Extraction, Group, Membership, Office
+from graphbuilder.vocab import Vocab
+
+NAME = r"[\u4e00-\u9fff]{2,4}"
+RE_MEMBER = re.compile(rf"(?P<name>{NAME})(?:（(?P<post>[^（）]*)）)?")
+RE_LABEL = re.compile(r"^[-•·]?(?P<label>[\u4e00-\u9fff]{2,8})：(?P<rest>.*)$")
+RE_ROSTER_HEADING = re.compile(r"^(?P<name>.+?)(?:成员名单|组成人员名单|人员名单)$")
+RE_FOUNDED = re.compile(r"(?:成立|组建|设立)(?P<name>[^。；]+)")
+RE_OFFICE = re.compile(r"下设办公室[，,]?(?:办公室)?设在(?P<unit>[^，。；]+)")
+RE_OFFICE_HOLDERS = re.compile(r"(?P<holders>[^，。；]+?)(?:同志)?(?:兼任?|任)(?P<role>办公室(?:常务)?副?主任)")
+RE_COUNT_WORDS = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?$")
+RE_DEPARTMENT_LIST = re.compile(r"^(?P<prefix>市)?(?P<list>.+、.+?)等部门(?P<tail>主要负责同志|负责同志|主要负责人|负责人)$")
+RE_QUALIFIER_ONLY = re.compile(r"^(?:兼|兼任|挂职|主持工作)$")
+
+
+class _Reader:
+    def __init__(self, document: Document, vocab: Vocab):
+        self.document, self.vocab = document, vocab
+        self.roles = sorted(vocab.roles, key=len, reverse=True)
+        self.groups: dict[str, Group] = {}
+        self.group = ""
+        self.role = ""
+        self.facts: list = []
+        self.diagnostics: list[Diagnostic] = []
+        self.consumed: list[tuple[int, int]] = []
+
+    def read(self, text: NormalText) -> None:
+        title_group = _group_from_title(self.document.title, self.vocab)
+        if title_group:
+            self._open_group(title_group, make_source(self.document, text, 0, 0))
+        for line in text.lines():
+            flat = line.squash()
+            if flat.text:
+                self._line(flat)
+
+    def _line(self, flat: NormalText) -> None:
+        text = flat.text
+        heading = self._heading_group(text)
+        if heading:
+            self._open_group(heading, make_source(self.document, flat))
+            self.consumed.append(flat.span(0, len(text)))
+            return
+        label = RE_LABEL.match(text)
+        if label and label["label"] in self.vocab.roles and self.group:
+            self.role = label["label"]
+            self._members(flat, label.start("rest"))
+            return
+        if self.role and self._only_members(text):
+            self._members(flat, 1 if text[0] in "-•·" else 0)
+            return
+        self.role = ""
+        self._prose(flat)
+
+    # groups ----------------------------------------------------------------------------
+    def _heading_group(self, text: str) -> str:
+        match = RE_ROSTER_HEADING.match(text)
+        if match and _body_kind(match["name"], self.vocab):
+            return match["name"]
+        stripped = re.sub(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)", "", text)
+        if stripped != text and len(stripped) <= 30 and _body_kind(stripped, self.vocab) \
+                and not re.search("[，。；：]", stripped):
+            return stripped
+        return ""
+
+    def _open_group(self, name: str, source) -> None:
+        parent = ""
+        if self.groups and name not in self.groups:
+            parent = next(iter(self.groups))
+        self.groups.setdefault(name, Group(name, _body_kind(name, self.vocab), parent, source))
+        self.group, self.role = name, ""
+
+    # labelled member lists -----------------------------------------------------------------
+    def _only_members(self, text: str) -> bool:
+        body = text.lstrip("-•·")
+        return bool(body) and re.fullmatch(rf"(?:{RE_MEMBER.pattern}[、，]?)+", body) is not None \
+            and "（" in body
+
+    def _members(self, flat: NormalText, at: int) -> None:
+        found = False
+        for i, j in split_outside_brackets(flat.text[at:], "、，"):
+            part = flat.text[at + i:at + j]
+            match = RE_MEMBER.fullmatch(part)
+            if not match:
+                continue
+            post = match["post"] or ""
+            qualifiers = (post,) if RE_QUALIFIER_ONLY.match(post) else ()
+            stated = "" if qualifiers else post
+            source = make_source(self.document, flat, at + i, at + j)
+            self.facts.append(Membership(self.group, match["name"], self.role, stated, False,
+                                         qualifiers, source))
+            found = True
+        if found:
+            self.consumed.append(flat.span(0, len(flat.text)))
+        else:
+            self.diagnostics.append(unread(self.document, flat, "GB321",
+                                           f"roster line under {self.role} yields no member"))
+
+    # prose: founding sentences, positions, offices ----------------------------------------
+    def _prose(self, flat: NormalText) -> None:
+        for i, j in split_outside_brackets(flat.text, "。"):
+            sentence = flat.slice(i, j)
+            self._founding(sentence)
+            self._office(sentence)
+
+    def _founding(self, sentence: NormalText) -> None:
+        for match in RE_FOUNDED.finditer(sentence.text):
+            name = _body_name(match["name"], self.vocab)
+            if not name or ("，" in name and "由" not in match["name"]):
+                continue
+            self._open_group(name, make_source(self.document, sentence))
+            self._positions(sentence)
+
+    def _positions(self, sentence: NormalText) -> None:
+        roles = "|".join(re.escape(r) for r in self.roles)
+        pattern = re.compile(rf"(?:由)?(?P<holder>[^，由]+?)(?:担任|任|为)(?P<role>{roles})(?![\u4e00-\u9fff]{{0,2}}办公室)")
+        for i, j in split_outside_brackets(sentence.text, "，"):
+            clause = sentence.text[i:j]
+            for match in pattern.finditer(clause):
+                holder = re.sub(r"^.*成立(?:由)?", "", match["holder"])
+                if holder and not self._is_person(holder):
+                    self._by_position(holder, match["role"], sentence, i + match.start(), i + match.end())
+
+    def _by_position(self, holder: str, role: str, sentence: NormalText, i: int, j: int) -> None:
+        source = make_source(self.document, sentence, i, j)
+        for position in _expand_positions(holder):
+            self.facts.append(Membership(self.group, "", role, position, True, (), source))
+        self.consumed.append((source.start, source.end))
+
+    def _office(self, sentence: NormalText) -> None:
+        match = RE_OFFICE.search(sentence.text)
+        if not match or not self.group:
+            return
+        group = self._office_group(sentence.text[:match.start()])
+        source = make_source(self.document, sentence)
+        self.facts.append(Office(group, match["unit"], source))
+        self.consumed.append((source.start, source.end))
+        for holders in RE_OFFICE_HOLDERS.finditer(sentence.text, match.end()):
+            for holder, post in _holders(holders["holders"]):
+                if self._is_person(holder):
+                    self.facts.append(Membership(group, holder, holders["role"], post, False, (), source))
+                else:
+                    self.facts.append(Membership(group, "", holders["role"], holder, True, (), source))
+
+    def _is_person(self, text: str) -> bool:
+        """A name, not a position: 2–4 characters, no title word, opening with a surname."""
+        if not re.fullmatch(NAME, text) or any(text.endswith(t) for t in self.vocab.titles):
+            return False
+        return not self.vocab.surnames or text[0] in self.vocab.surnames or text[:2] in self.vocab.surnames
+
+    def _office_group(self, before: str) -> str:
+        """`市防汛抗旱应急指挥部下设办公室` names its group; `领导小组下设办公室` means the current one."""
+        named = _body_name(before, self.vocab)
+        if named and named in self.groups:
+            return named
+        for name in reversed(list(self.groups)):
+            if named and name.endswith(named):
+                return name
+        return self.group
+
+
+def _holders(text: str) -> list[tuple[str, str]]:
+    text = RE_COUNT_WORDS.sub("", text.lstrip("，"))
+    out = []
+    for part in re.split(r"[、和]|同志和", text):
+        part = part.removesuffix("同志")
+        match = RE_MEMBER.fullmatch(part)
+        if match:
+            out.append((match["name"], match["post"] or ""))
+        elif part:
+            out.append((part, ""))
+    return out
+
+
+def _expand_positions(holder: str) -> list[str]:
+    """`A及市住房城乡建设、发展改革…等部门主要负责同志` → one position per department."""
+    out = []
+    for part in re.split(r"及|和(?=市)", holder):
+        match = RE_DEPARTMENT_LIST.match(part)
+        if match:
+            prefix = match["prefix"] or ""
+            out.extend(f"{prefix}{d}部门{match['tail']}" for d in match["list"].split("、") if d)
+        elif part:
+            out.append(part)
+    return out
+
+
+def _body_kind(name: str, vocab: Vocab) -> str:
+    for suffix in sorted(vocab.bodies, key=len, reverse=True):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return vocab.bodies[suffix]
+    return ""
+
+
+def _body_name(text: str, vocab: Vocab) -> str:
+    """The group name a founding phrase introduces (after the last 的 of `由…为成员的X`)."""
+    best = ""
+    for suffix in sorted(vocab.bodies, key=len, reverse=True):
+        at = text.find(suffix)
+        if at > 0 and vocab.bodies[suffix] != "office":
+            candidate = text[:at + len(suffix)]
+            if len(candidate) > len(best):
+                best = candidate
+    best = best.rsplit("的", 1)[-1] if "由" in best else best
+    best = re.sub(r"^(?:全市|相应的?)", "", best) if best.startswith("相应") else best
+    return best if len(best) >= 5 else ""
+
+
+def _group_from_title(title: str, vocab: Vocab) -> str:
+    match = re.search(r"关于(?:成立|调整|组建|设立)(?P<name>.+?)(?:组成人员|成员)?的(?:通知|决定)$", title)
+    if match and _body_kind(match["name"], vocab):
+        return match["name"]
+    return ""
+
+
+def extract_rosters(document: Document, vocab: Vocab) -> Extraction:
+    reader = _Reader(document, vocab)
+    reader.read(document_text(document, vocab))
+    groups = tuple(g for g in reader.groups.values()
+                   if any(getattr(f, "group", None) == g.name for f in reader.facts))
+    return Extraction(groups + tuple(reader.facts), tuple(reader.diagnostics), tuple(reader.consumed))
