@@ -1,0 +1,129 @@
+"""Commendations: honour lists under award headings, and awards decided in prose.
+
+Lists: a heading names the award (`一、嘉奖（共 4 人）`, `三、先进单位（共 6 个）`), then
+one recipient a line: a unit, or a person and the unit printed beside them
+(separated by spaces, a tab or table bars). Prose: `为景旭华同志记个人二等功`,
+`对农发行三门峡市分行予以嘉奖`. Stated totals are checked against the rows read.
+"""
+from __future__ import annotations
+
+import re
+
+from graphbuilder.documents.normalize import NormalText, squash
+from graphbuilder.facts.common import document_text, make_source
+from graphbuilder.records import Commendation, Diagnostic, Document, Extraction, Severity
+from graphbuilder.vocab import Vocab
+
+RE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)(?P<head>[^，。]{2,16}?)（?(?:共)?(?P<count>\d+)?(?:人|个|名)?）?$")
+RE_PERSON_AWARD = re.compile(r"(?P<before>[\u4e00-\u9fff]{2,6})同志记(?P<award>个人[一二三]等功|[一二三]等功|功)")
+RE_UNIT_AWARD = re.compile(r"对(?P<unit>[^，。]{2,30}?)(?:予以|给予)(?P<award>通报嘉奖|嘉奖|通报表扬)")
+RE_CELLS = re.compile(r"\t+|\s*\|\s*|\s{2,}")
+
+
+class _Reader:
+    def __init__(self, document: Document, vocab: Vocab):
+        self.document, self.vocab = document, vocab
+        self.awards = sorted(vocab.awards, key=len, reverse=True)
+        self.award: tuple[str, str, str] | None = None      # (award, kind, heading)
+        self.expected = 0
+        self.read_rows = 0
+        self.facts: list[Commendation] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.consumed: list[tuple[int, int]] = []
+
+    def read(self, text: NormalText) -> None:
+        for line in text.lines():
+            stripped = line.strip()
+            if stripped.text:
+                self._line(stripped)
+        self._close()
+
+    def _line(self, line: NormalText) -> None:
+        flat = squash(line.text)
+        heading = RE_HEADING.match(flat)
+        award = self._award_in(heading["head"]) if heading else None
+        if award:
+            self._close()
+            self.award = (*award, heading["head"])
+            self.expected = int(heading["count"] or 0)
+            return
+        if self.award and self._row(line):
+            return
+        self._close()
+        self._prose(line)
+
+    def _award_in(self, head: str) -> tuple[str, str] | None:
+        return next((self.vocab.awards[a] for a in self.awards if a in head), None)
+
+    def _row(self, line: NormalText) -> bool:
+        award, kind, heading = self.award
+        cells = [c for c in RE_CELLS.split(line.text.strip().strip("|")) if c.strip()]
+        if kind == "unit":
+            recipient, affiliation = squash(line.text), ""
+            if re.search("[，。；：]", recipient) or not 4 <= len(recipient) <= 40:
+                return False
+        else:
+            person = _split_person(line.text, cells)
+            if person is None:
+                return False
+            recipient, affiliation = person
+        source = make_source(self.document, line)
+        self.facts.append(Commendation(recipient, affiliation, award, heading, kind == "unit", source))
+        self.consumed.append((source.start, source.end))
+        self.read_rows += 1
+        return True
+
+    def _close(self) -> None:
+        if self.award and self.expected and self.expected != self.read_rows:
+            self.diagnostics.append(Diagnostic(
+                self.document.path, self.document.first_line, "GB331",
+                f"{self.award[2]}: {self.expected} stated, {self.read_rows} read",
+                Severity.WARNING, doc=self.document.number))
+        self.award, self.expected, self.read_rows = None, 0, 0
+
+    def _prose(self, line: NormalText) -> None:
+        if squash(line.text) in self.document.title:      # the title repeats the decision
+            return
+        for match in RE_UNIT_AWARD.finditer(line.text):
+            if re.search(r"等|同志|个人|单位和", match["unit"]) or \
+                    not match["unit"].endswith(self.vocab.unit_suffixes):
+                continue
+            source = make_source(self.document, line, match.start(), match.end())
+            self.facts.append(Commendation(match["unit"], "", match["award"], match["award"], True, source))
+        for match in RE_PERSON_AWARD.finditer(line.text):
+            name = _name_before(match["before"], self.vocab)
+            if not name:
+                continue
+            award = self.vocab.awards.get(match["award"], (match["award"], "person"))[0]
+            source = make_source(self.document, line, match.end("before") - len(name), match.end())
+            self.facts.append(Commendation(name, "", award, match["award"], False, source))
+
+
+def _name_before(text: str, vocab: Vocab) -> str:
+    """The person's name closing `text` (…行长王永平): three characters first, as most names are."""
+    for length in (3, 2, 4):
+        name = text[-length:]
+        if len(name) == length and (not vocab.surnames or name[0] in vocab.surnames
+                                    or name[:2] in vocab.surnames):
+            return name
+    return ""
+
+
+def _split_person(text: str, cells: list[str]) -> tuple[str, str] | None:
+    """`李发军 三门峡市人大常委会`, `辛 欣 中共…`, `常见辰<TAB>…` → (name, unit)."""
+    if len(cells) >= 2:
+        name, unit = squash("".join(cells[:-1])), squash(cells[-1])
+    else:
+        tokens = text.split()
+        if len(tokens) < 2:
+            return None
+        name, unit = squash("".join(tokens[:-1])), squash(tokens[-1])
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name) or len(unit) < 2:
+        return None
+    return name, unit
+
+
+def extract_honours(document: Document, vocab: Vocab) -> Extraction:
+    reader = _Reader(document, vocab)
+    reader.read(document_text(document, vocab))
+    return Extraction(tuple(reader.facts), tuple(reader.diagnostics), tuple(reader.consumed))
