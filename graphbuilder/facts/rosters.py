@@ -40,7 +40,8 @@ class _Reader:
     def read(self, text: NormalText) -> None:
         title_group = _group_from_title(self.document.title, self.vocab)
         if title_group:
-            self._open_group(title_group, make_source(self.document, text, 0, 0))
+            first = next(line.strip() for line in text.lines() if line.text.strip())
+            self._open_group(title_group, make_source(self.document, first))
         for line in text.lines():
             flat = line.squash()
             if flat.text:

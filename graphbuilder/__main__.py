@@ -1,0 +1,5 @@
+import sys
+
+from graphbuilder.cli import main
+
+sys.exit(main())

@@ -1,0 +1,287 @@
+"""Find gazette files and read them into `Issue` records, detecting their encoding.
+
+Reading never raises for bad input: every problem becomes a `Diagnostic` (GB1xx)
+and the caller decides what to do.  The only change made to the decoded text is
+line-ending normalisation (``\\r\\n`` and ``\\r`` become ``\\n``) and removal of a
+BOM; all later offsets (`Source.start` …) are offsets into that text.
+"""
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import hashlib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import charset_normalizer
+
+from graphbuilder.records import Diagnostic, Issue, Severity
+
+__all__ = ["find_inputs", "read_issue", "TEXT_SUFFIXES", "UNSUPPORTED_SUFFIXES"]
+
+TEXT_SUFFIXES = frozenset({".txt"})
+# Formats later issues will read; reported now so users know they were seen.
+UNSUPPORTED_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".docx"})
+
+# No UTF-32 support, so no BOM here is a prefix of another.
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+# Legacy encodings a Chinese gazette may plausibly use; charset-normalizer only
+# chooses among these, so it cannot wander off to cp1252 & co.
+_LEGACY = ["gb18030", "big5", "utf_16"]
+# GBK / GB2312 are subsets of GB18030: decode with the superset, report one name.
+_ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "utf-16": "utf-16-le"}
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_SPACE = re.compile(r"\s+")
+# C0 controls other than \t \n \v \f \r: text files (almost) never contain them.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r")
+_CONTROL_CHARS = re.compile("[" + re.escape(_CONTROL_BYTES.decode("ascii")) + "]")
+
+# What a mainland gazette is written with: the 6763 GB2312 hanzi and full-width punctuation.
+# Big5 text read as GB18030 still "looks CJK" but is mostly kana, rare and PUA characters.
+_MAINLAND = frozenset("，。、；：？！“”‘’（）《》〔〕【】—…·％").union(
+    bytes([hi, lo]).decode("gb2312", "ignore") for hi in range(0xB0, 0xF8) for lo in range(0xA1, 0xFF)) - {""}
+
+_MIN_CJK_RATIO = 0.3       # gazettes run at ~0.85; mis-decodings of CJK text sit far lower
+_MAX_CONTROL_RATIO = 0.02  # a few stray form feeds are fine, binary is far above
+_MIN_MAINLAND = 0.8        # gazettes: > 0.99; Big5 read as GB18030: ~0.25
+_GB_BONUS = 0.1            # chaos margin Big5 must win by over GB18030 (real Big5 wins by far more)
+_MAX_DAMAGE = 50           # bad spans tolerated before "damaged" becomes "not this encoding"
+_DAMAGE_SHOWN = 5
+
+
+def find_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """Expand files and directories (recursively, sorted) into gazette files to read.
+
+    Explicit files are kept whatever their extension (tried as text) unless the
+    format is known but not supported yet; in directories only ``.txt`` is taken.
+    Each file is returned once, in argument order, directories expanded sorted.
+    """
+    found: list[Path] = []
+    diags: list[Diagnostic] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            _walk(path, found, diags, seen_dirs=set())
+        elif not path.exists():
+            diags.append(_diag(path, "GB101", "no such file or directory: check the path", Severity.ERROR))
+        elif path.suffix.lower() in UNSUPPORTED_SUFFIXES:
+            diags.append(_unsupported(path))
+        else:
+            found.append(path)
+    return _unique(found), diags
+
+
+def _walk(folder: Path, found: list[Path], diags: list[Diagnostic], seen_dirs: set[Path]) -> None:
+    real = folder.resolve()
+    if real in seen_dirs:  # symlink loop: each real directory is expanded once
+        return
+    seen_dirs.add(real)
+    for entry in sorted(folder.iterdir()):
+        suffix = entry.suffix.lower()
+        if entry.name.startswith("."):
+            diags.append(_diag(entry, "GB105", "hidden, skipped", Severity.INFO))
+        elif entry.is_dir():
+            _walk(entry, found, diags, seen_dirs)
+        elif suffix in TEXT_SUFFIXES:
+            found.append(entry)
+        elif suffix in UNSUPPORTED_SUFFIXES:
+            diags.append(_unsupported(entry))
+        else:
+            diags.append(_diag(entry, "GB105", f"not a gazette file ({suffix or 'no extension'}), skipped;"
+                               " name it on the command line to read it as text", Severity.INFO))
+
+
+def _unique(paths: list[Path]) -> list[Path]:
+    """Drop repeats (a file named and also inside a named directory), keeping the first."""
+    seen: dict[Path, Path] = {}
+    for path in paths:
+        seen.setdefault(path.resolve(), path)
+    return list(seen.values())
+
+
+def _unsupported(path: Path) -> Diagnostic:
+    return _diag(path, "GB104", f"format not supported yet ({path.suffix.lower()}): convert it to .txt")
+
+
+def read_issue(path: Path) -> tuple[Issue | None, list[Diagnostic]]:
+    """Read one gazette file; return the Issue (or None when unreadable) and diagnostics.
+
+    The encoding is detected, never assumed: a BOM; else NUL bytes mean UTF-16 (by
+    their layout) or binary; else strict UTF-8, slightly damaged UTF-8 (GB107), then
+    charset-normalizer limited to gb18030 / big5 / utf-16.  Guesses are accepted only
+    when the text looks Chinese.  Line endings are normalised to ``\\n`` (the only
+    change made before offsets are taken) and a BOM is removed.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        why = err.strerror or err
+        return None, [_diag(path, "GB101", f"cannot read ({why}): check the path and permissions",
+                            Severity.ERROR)]
+    if not raw.strip():
+        return None, [_diag(path, "GB102", "empty file, nothing to read: skipped")]
+    decoded = _detect(raw)
+    if isinstance(decoded, Diagnostic):  # detection works on bytes only: add the path here
+        return None, [dataclasses.replace(decoded, path=str(path))]
+    text, encoding, damage = decoded
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return None, [_diag(path, "GB102", "empty file (whitespace only), nothing to read: skipped")]
+    if len(_CONTROL_CHARS.findall(text)) > _MAX_CONTROL_RATIO * len(text):
+        return None, [_diag(path, "GB103", "binary file (control characters), not a text gazette: skipped",
+                            Severity.ERROR)]
+    issue = Issue(path=str(path), name=path.stem, text=text, encoding=encoding,
+                  sha256=hashlib.sha256(raw).hexdigest())
+    return issue, [_damage_diag(path, damage)] if damage else []
+
+
+Decoded = tuple[str, str, list[int]]  # text, encoding, line of each bad span
+
+
+def _detect(raw: bytes) -> Decoded | Diagnostic:
+    """Try each detection step in order of evidence strength; path is filled in later."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            codec = encoding.removesuffix("-sig")
+            return _lenient(raw[len(bom):], codec, encoding) \
+                or _undecodable(raw, f"{encoding} BOM but too many invalid bytes")
+    nul = raw.find(b"\x00")
+    if nul >= 0:  # NUL never occurs in UTF-8 / GB text: UTF-16 or binary
+        return _utf16(raw) or _diag(None, "GB103", f"binary file (NUL bytes at offset {nul}),"
+                                    " not a text gazette: skipped", Severity.ERROR)
+    if len(raw) - len(raw.translate(None, _CONTROL_BYTES)) > _MAX_CONTROL_RATIO * len(raw):
+        return _diag(None, "GB103", "binary file (many control bytes), not a text gazette: skipped",
+                     Severity.ERROR)
+    return _utf8(raw) or _legacy(raw) or _utf8(raw, any_script=True) or _undecodable(raw)
+
+
+def _strict(raw: bytes, codec: str) -> str | None:
+    """Decoded text, or None when `raw` is not valid in `codec`."""
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _utf8(raw: bytes, any_script: bool = False) -> Decoded | None:
+    """Strict UTF-8 (ASCII or Chinese; any script only as a last resort), else damaged UTF-8."""
+    text = _strict(raw, "utf-8")
+    if text is not None:
+        return (text, "utf-8", []) if any_script or text.isascii() or _looks_cjk(text) else None
+    return None if any_script else _lenient(raw, "utf-8", "utf-8")
+
+
+def _lenient(data: bytes, codec: str, name: str) -> Decoded | None:
+    """Decode with U+FFFD for bad spans; None when damage is more than a cut tail or a few bytes."""
+    parts: list[str] = []
+    lines: list[int] = []
+    pos = 0
+    while len(lines) <= _MAX_DAMAGE:
+        try:
+            parts.append(data[pos:].decode(codec))
+            break
+        except UnicodeDecodeError as err:
+            parts.append(data[pos:pos + err.start].decode(codec))
+            lines.append(_line_of("".join(parts)))
+            parts.append("\ufffd")
+            pos += err.end
+    else:
+        return None
+    text = "".join(parts)
+    if lines:
+        # A damaged file keeps far more good multi-byte characters than bad spans;
+        # text in another encoding (GB18030 read as UTF-8) is mostly bad spans.
+        good = len(text) - len(text.encode("ascii", "ignore")) - len(lines)
+        if good < 10 * len(lines) or not _looks_cjk(text):
+            return None
+    return text, name, lines
+
+
+def _utf16(raw: bytes) -> Decoded | None:
+    """UTF-16 without BOM: ASCII characters put their NUL byte on one side of each code unit.
+
+    Ideographs like 一 (U+4E00) put NULs on the other side (~10% in gazettes) and can
+    even outnumber ASCII, so ask for a clear majority, then read both ways and keep
+    the more Chinese reading.
+    """
+    even = raw[0::2].count(0)
+    odd = raw[1::2].count(0)
+    if len(raw) % 2 or min(even, odd) * 3 > max(even, odd):
+        return None
+    readings = [(text, codec) for codec in ("utf-16-le", "utf-16-be")
+                if (text := _strict(raw, codec)) is not None and _looks_cjk(text)]
+    if not readings:
+        return None
+    text, codec = max(readings, key=lambda reading: len(_CJK.findall(reading[0])))
+    return text, codec, []
+
+
+def _legacy(raw: bytes) -> Decoded | None:
+    """GB18030 when it reads as mainland text, else charset-normalizer among plausible encodings."""
+    text = _strict(raw, "gb18030")
+    if text is not None and _mainland_share(text) >= _MIN_MAINLAND:
+        return text, "gb18030", []
+    matches = charset_normalizer.from_bytes(raw, cp_isolation=_LEGACY)
+    # Every Big5 byte pair is also a GB18030 pair, so short texts come out nearly tied
+    # (chaos differs by noise); then prefer GB18030, the encoding of mainland gazettes.
+    ranked = sorted(matches, key=lambda m: (m.chaos - _GB_BONUS * (_normal(m.encoding) == "gb18030"),
+                                            -m.coherence))
+    for guess in (m.encoding for m in ranked):
+        codec = _normal(guess)
+        text = _strict(raw, codec)
+        if text is not None and _looks_cjk(text):
+            return text, codec, []
+    # charset-normalizer gives up on short or damaged texts (a truncated GB18030 download).
+    decoded = _lenient(raw, "gb18030", "gb18030")
+    return decoded if decoded and _looks_cjk(decoded[0]) else None
+
+
+def _undecodable(raw: bytes, reason: str = "") -> Diagnostic:
+    """GB106 naming where the two likeliest encodings fail, so the user can look there."""
+    where = []
+    for codec in ("utf-8", "gb18030"):
+        try:
+            raw.decode(codec)
+        except UnicodeDecodeError as err:
+            line = _line_of(raw[:err.start].decode(codec, "replace"))
+            where.append(f"not {codec} (byte {err.start}, line {line})")
+        else:
+            where.append(f"{codec} decodes but is not Chinese text")
+    why = reason or "; ".join(where)
+    return _diag(None, "GB106", f"undecodable text: {why}: re-save the file as UTF-8", Severity.ERROR)
+
+
+def _normal(encoding: str) -> str:
+    name = codecs.lookup(encoding).name
+    return _ALIASES.get(name, name)
+
+
+def _looks_cjk(text: str) -> bool:
+    visible = len(_SPACE.sub("", text))
+    return visible > 0 and len(_CJK.findall(text)) >= _MIN_CJK_RATIO * visible
+
+
+def _mainland_share(text: str) -> float:
+    wide = [c for c in text if c > "\x7f" and not c.isspace()]
+    return sum(c in _MAINLAND for c in wide) / max(1, len(wide))
+
+
+def _line_of(prefix: str) -> int:
+    """1-based line at the end of `prefix`, counting \\r\\n, \\r and \\n as one break each."""
+    return prefix.count("\n") + prefix.count("\r") - prefix.count("\r\n") + 1
+
+
+def _damage_diag(path: Path, lines: list[int]) -> Diagnostic:
+    distinct = list(dict.fromkeys(lines))  # several bad bytes on one line: name the line once
+    shown = ", ".join(map(str, distinct[:_DAMAGE_SHOWN])) + (" …" if len(distinct) > _DAMAGE_SHOWN else "")
+    return _diag(path, "GB107", f"{len(lines)} invalid byte sequence(s) replaced by U+FFFD (line {shown});"
+                 " file may be truncated: check the download", line=lines[0])
+
+
+def _diag(path: Path | None, code: str, message: str, severity: Severity = Severity.WARNING,
+          line: int = 0) -> Diagnostic:
+    return Diagnostic(path=str(path) if path is not None else "", line=line, code=code,
+                      message=message, severity=severity)

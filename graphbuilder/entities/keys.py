@@ -1,0 +1,47 @@
+"""Canonical keys → IRIs: one function, hashes of raw key parts, never counters.
+
+An IRI depends only on the parts that identify the thing, so it is the same whatever
+order documents are read in and whatever else is added to the build (zavod's
+``make_id`` rule). The kind stays readable in the IRI (``…/id/person/3f2a…``) so that
+a triple's graph can be chosen from its subject alone.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+BASE = "https://w3id.org/graphbuilder/id/"
+SEPARATOR = "\x1f"
+HASH_LENGTH = 16
+RE_KIND = re.compile(r"^[a-z][a-z_]*$")
+
+
+def normalise_part(part: str) -> str:
+    """NFC and surrounding whitespace removed: the form a key part is hashed in."""
+    return unicodedata.normalize("NFC", str(part)).strip()
+
+
+def make_iri(kind: str, *parts: str) -> URIRef:
+    """``BASE + kind + '/' + sha1(parts)[:16]``; the same parts always give the same IRI."""
+    if not RE_KIND.match(kind):
+        raise ValueError(f"IRI kind must be lower-case letters and _, got {kind!r}")
+    clean = [normalise_part(part) for part in parts]
+    if any(SEPARATOR in part for part in clean):
+        raise ValueError(f"key part contains the separator \\x1f: {clean!r}")
+    digest = hashlib.sha1(SEPARATOR.join(clean).encode("utf-8")).hexdigest()
+    return URIRef(f"{BASE}{kind}/{digest[:HASH_LENGTH]}")
+
+
+def doc_iri(number: str) -> URIRef:
+    """The IRI of a source document, keyed by its number (whitespace removed)."""
+    return make_iri("document", re.sub(r"\s+", "", number))
+
+
+def kind_of(iri: str) -> str:
+    """The kind an IRI made by :func:`make_iri` was made with; "" for any other IRI."""
+    if not iri.startswith(BASE):
+        return ""
+    return iri[len(BASE):].split("/", 1)[0]

@@ -1,0 +1,113 @@
+"""Appointment events → tenures: who held which post, from when to when.
+
+Tenures join events from different notices, so they are computed once over the whole
+build, after every document's graph exists, and read the events back from those
+graphs: a tenure can only rest on facts the graph holds.
+
+A tenure is keyed by the event that opened it (or, when the gazettes hold only its
+end, the event that closed it), never by its end date, so adding a later notice that
+closes it extends the same node instead of minting a new IRI.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, TIME
+
+from graphbuilder.entities.keys import make_iri
+from graphbuilder.rdf.ns import GB
+
+UNDATED = "9999-12-31"   # undated notices sort after every dated one
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """What a tenure needs to know about one AppointmentEvent node."""
+    iri: URIRef
+    person: URIRef
+    post: URIRef
+    action: str
+    date: str
+    number: str
+    start: int
+
+    def order(self) -> tuple:
+        return (self.date or UNDATED, self.number, self.start, str(self.iri))
+
+
+@dataclass(slots=True)
+class Tenure:
+    iri: URIRef
+    person: URIRef
+    post: URIRef
+    opened: Event | None = None
+    closed: Event | None = None
+    confirmed: list[Event] = field(default_factory=list)
+
+
+def read_events(graph: Graph) -> Iterator[Event]:
+    """The appointment events of one document graph."""
+    for node in graph.subjects(RDF.type, GB.AppointmentEvent):
+        doc = graph.value(node, PROV.wasDerivedFrom)
+        yield Event(node, graph.value(node, GB.person), graph.value(node, GB.post),
+                    str(graph.value(node, GB.action)), str(graph.value(doc, DCTERMS.date) or ""),
+                    str(graph.value(doc, GB.documentNumber) or ""),
+                    int(graph.value(node, GB.startOffset)))
+
+
+def pair_events(events: Iterable[Event]) -> list[Tenure]:
+    """Walk each person × post's events in date order: appoint opens (or extends), remove closes."""
+    by_holding: dict[tuple[URIRef, URIRef], list[Event]] = {}
+    for event in events:
+        by_holding.setdefault((event.person, event.post), []).append(event)
+    tenures: list[Tenure] = []
+    for (person, post), holding in sorted(by_holding.items()):
+        current: Tenure | None = None
+        for event in sorted(holding, key=Event.order):
+            if event.action == "appoint" and current is None:
+                current = Tenure(make_iri("tenure", person, post, "opened", event.iri), person, post, opened=event)
+                tenures.append(current)
+            elif event.action == "appoint":
+                current.confirmed.append(event)
+            elif event.action == "remove" and current is None:
+                tenures.append(Tenure(make_iri("tenure", person, post, "closed", event.iri),
+                                      person, post, closed=event))
+            elif event.action == "remove":
+                current.closed = event
+                current = None
+    return tenures
+
+
+def instant(date: str) -> tuple[URIRef, list[tuple]]:
+    node = make_iri("instant", date)
+    return node, [(node, RDF.type, TIME.Instant), (node, TIME.inXSDDate, Literal(date, datatype=XSD.date))]
+
+
+def tenure_triples(tenure: Tenure) -> Iterator[tuple]:
+    """A tenure, its interval and the instants that bound it."""
+    interval = make_iri("interval", tenure.iri)
+    yield tenure.iri, RDF.type, GB.Tenure
+    yield tenure.iri, GB.holder, tenure.person
+    yield tenure.iri, GB.post, tenure.post
+    yield tenure.iri, GB.during, interval
+    yield interval, RDF.type, TIME.Interval
+    for event, predicate, bound in ((tenure.opened, GB.openedBy, TIME.hasBeginning),
+                                    (tenure.closed, GB.closedBy, TIME.hasEnd)):
+        if event is None:
+            continue
+        yield tenure.iri, predicate, event.iri
+        if event.date:
+            node, triples = instant(event.date)
+            yield interval, bound, node
+            yield from triples
+    for event in tenure.confirmed:
+        yield tenure.iri, GB.confirmedBy, event.iri
+
+
+def tenures_triples(graphs: Iterable[Graph]) -> Iterator[tuple]:
+    """All tenures over the appointment events of the given document graphs."""
+    events = [event for graph in graphs for event in read_events(graph)]
+    for tenure in pair_events(events):
+        yield from tenure_triples(tenure)
