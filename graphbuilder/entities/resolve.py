@@ -37,6 +37,17 @@ PARTY_PREFIXES = ("市委", "中共", "团市委", "市纪委")
 ENTERPRISE_SUFFIXES = ("公司", "集团")
 GOVERNMENT_SUFFIXES = ("政府",)
 DEPARTMENT_SUFFIXES = ("委员会", "管委会", "局", "委", "办", "厅", "署", "部门", "海关")
+# lexicon/agencies.tsv types → classes. The lexicon is finer than the ontology: bodies
+# that are neither government, party nor enterprise become OtherOrganization.
+LEXICON_TYPES = {
+    "government_department": "GovernmentDepartment", "central_agency_branch": "GovernmentDepartment",
+    "development_zone": "GovernmentDepartment", "local_government": "LocalGovernment",
+    "party_organ": "PartyOrgan", "enterprise": "Enterprise", "financial_institution": "Enterprise",
+    "collective": "CollectiveUnit", "collective_unit": "CollectiveUnit",
+    "peoples_congress": "OtherOrganization", "cppcc": "OtherOrganization",
+    "court_procuratorate": "OtherOrganization", "mass_organization": "OtherOrganization",
+    "military": "OtherOrganization", "public_institution": "OtherOrganization",
+}
 
 
 class OrganizationResolver(Protocol):
@@ -86,9 +97,11 @@ class Agency:
 
 
 def agency_type(value: str, key: str) -> str:
-    """A lexicon type (``GovernmentDepartment`` or ``government_department``) as a class name."""
-    camel = "".join(part[:1].upper() + part[1:] for part in re.split(r"[_\s-]+", value.strip()))
-    return camel if camel in TYPES else guess_type(key)
+    """A lexicon type as a gb: class name; "other" and unknown types fall back to the wording."""
+    value = value.strip()
+    if value in TYPES:
+        return value
+    return LEXICON_TYPES.get(value) or guess_type(key)
 
 
 def load_agencies(path: Path) -> dict[str, list[Agency]]:
@@ -109,7 +122,11 @@ def load_agencies(path: Path) -> dict[str, list[Agency]]:
 
 
 class Resolver:
-    """Default organisation resolver: lexicon first, canonical key otherwise."""
+    """Default organisation resolver: lexicon first, canonical key otherwise.
+
+    ``lexicon`` defaults to ``ontology/lexicon/agencies.tsv``; a path that does not
+    exist (or ``Path()``) resolves by canonical key alone.
+    """
 
     def __init__(self, lexicon: Path | None = None):
         path = lexicon or ontology_dir() / "lexicon" / "agencies.tsv"
