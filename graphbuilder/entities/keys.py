@@ -31,7 +31,7 @@ def make_iri(kind: str, *parts: str) -> URIRef:
     clean = [normalise_part(part) for part in parts]
     if any(SEPARATOR in part for part in clean):
         raise ValueError(f"key part contains the separator \\x1f: {clean!r}")
-    digest = hashlib.sha1(SEPARATOR.join(clean).encode("utf-8")).hexdigest()
+    digest = hashlib.sha1(SEPARATOR.join(clean).encode("utf-8", "surrogatepass")).hexdigest()
     return URIRef(f"{BASE}{kind}/{digest[:HASH_LENGTH]}")
 
 

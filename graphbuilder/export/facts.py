@@ -8,7 +8,7 @@ The queries run on pyoxigraph rather than rdflib's SPARQL engine: rdflib evaluat
 the OPTIONAL-heavy joins in pure Python and takes seconds to minutes on a full
 gazette build, while oxigraph answers in milliseconds, supports binding ``?doc``
 by substitution, and is the store the query endpoint uses, so analysts and the
-export run the same engine. Loading costs one N-Quads serialisation.
+export run the same engine. Loading copies the quads term by term.
 """
 from __future__ import annotations
 
@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
+import rdflib
 
 from graphbuilder.export.rdf_files import write_atomic
 from graphbuilder.paths import queries_dir
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
+DEFAULT_GRAPH = "urn:x-rdflib:default"
 QUALIFIER_SEPARATOR = "\x1f"
 TYPES = ("appointment", "membership", "office", "assignment", "commendation")
 FIELDS = {   # the schema's own fields, after type, doc and date
@@ -46,14 +48,23 @@ def read_query(name: str) -> str:
     return (queries_dir() / f"{name}.rq").read_text(encoding="utf-8")
 
 
+def to_oxigraph(term) -> ox.NamedNode | ox.Literal:
+    """An rdflib IRI or literal as a pyoxigraph term (the graph has no blank nodes)."""
+    if isinstance(term, rdflib.Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD + "string")))
+    return ox.NamedNode(str(term))
+
+
 def load_store(dataset) -> ox.Store:
-    """An in-memory oxigraph store holding every quad of an rdflib Dataset or Graph."""
+    """An in-memory oxigraph store holding every quad of an rdflib Dataset (or a Store as is)."""
     if isinstance(dataset, ox.Store):
         return dataset
     store = ox.Store()
-    data = dataset.serialize(format="nquads", encoding="utf-8")
-    if data.strip():
-        store.load(data, format=ox.RdfFormat.N_QUADS)
+    store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o),
+                         ox.DefaultGraph() if g is None or str(g) == DEFAULT_GRAPH else to_oxigraph(g))
+                 for s, p, o, g in dataset.quads((None, None, None, None)))
     return store
 
 

@@ -1,8 +1,8 @@
 """Graph → ``graph.ttl`` (all named graphs merged) and ``graph.trig``, byte-identical across runs.
 
-rdflib's Turtle serializer is nearly deterministic, but its TriG serializer writes
-named graphs in store order, which follows the order documents were added, so a
-shuffled input gives different bytes. These writers therefore print sorted Turtle
+rdflib's Turtle serializer gave identical bytes for shuffled inputs when checked,
+but its TriG serializer writes named graphs in store order, which follows the order
+documents were added, so a shuffled input gives different bytes. These writers therefore print sorted Turtle
 themselves: subjects in IRI order, ``rdf:type`` first then predicates in IRI order,
 objects sorted, one escaped single-line literal per value, so that a diff of two
 builds shows only what changed. The graph has no blank nodes (IRIs are hashes of
@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -33,12 +34,19 @@ BARE = {str(XSD.integer): re.compile(r"^[+-]?\d+$"), str(XSD.boolean): re.compil
 ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path``, then rename: readers never see half a file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~current_umask())   # mkstemp makes 0600; outputs are shared files
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -66,7 +74,12 @@ def escape(text: str) -> str:
 
 def iri_text(iri: URIRef, prefixes: dict[str, str]) -> str:
     """``prefix:local`` under the longest matching namespace when the local part is a safe name."""
-    matches = [(len(ns), prefix, iri[len(ns):]) for prefix, ns in prefixes.items()
+    return _iri_text(str(iri), tuple(prefixes.items()))
+
+
+@lru_cache(maxsize=200_000)
+def _iri_text(iri: str, prefixes: tuple[tuple[str, str], ...]) -> str:
+    matches = [(len(ns), prefix, iri[len(ns):]) for prefix, ns in prefixes
                if iri.startswith(ns) and RE_LOCAL.match(iri[len(ns):])]
     if not matches:
         return f"<{iri}>"

@@ -90,12 +90,12 @@ def post_entity(fact: Appointment, date: str, resolve: OrganizationResolver) -> 
 
 
 def group_entity(name: str, kind: str = "") -> Entity:
+    """Keyed like organisations, so 三门峡市X领导小组 and 市X领导小组 share a node."""
     key = canonical_key(name)
     iri = make_iri("group", key)
+    by_suffix = next((cls for suffix, cls in GROUP_SUFFIXES if key.endswith(suffix)), None)
     triples = [(iri, RDF.type, GB.Group), (iri, GB.name, Literal(key))]
-    triples += [(iri, RDF.type, cls) for suffix, cls in GROUP_SUFFIXES if key.endswith(suffix)][:1]
-    if kind in GROUP_KINDS:
-        triples.append((iri, RDF.type, GROUP_KINDS[kind]))
+    triples += [(iri, RDF.type, cls) for cls in {by_suffix, GROUP_KINDS.get(kind)} if cls is not None]
     if key != "".join(name.split()):
         triples.append((iri, SKOS.altLabel, Literal("".join(name.split()))))
     return Entity(iri, key, tuple(triples))

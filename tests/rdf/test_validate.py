@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph, Literal
+from rdflib.namespace import ORG
 
 from graphbuilder.rdf.ns import GB
 from graphbuilder.rdf.triples import build_dataset
@@ -59,15 +60,12 @@ def test_broken_graph_does_not_conform(graph, cls, predicate, value):
     assert result.violations >= 1
 
 
-def test_membership_needs_a_person_or_a_position(graph):
-    from rdflib.namespace import ORG
-    copy = broken(graph, GB.Membership, ORG.member)
-    person_memberships = [m for m in graph.subjects(RDF.type, GB.Membership) if graph.value(m, ORG.member)]
-    assert person_memberships
-    copy = Graph()
-    for triple in graph:
-        copy.add(triple)
-    copy.remove((person_memberships[0], ORG.member, None))
-    assert not validate(copy).conforms
-    copy.add((person_memberships[0], GB.heldByPosition, Literal("市长")))
+def test_membership_needs_exactly_one_of_person_or_position(graph):
+    with_person = sorted(m for m in graph.subjects(RDF.type, GB.Membership) if graph.value(m, ORG.member))[0]
+    copy = broken(graph, GB.Membership, GB.quote, Literal("x"))   # a valid copy
+    copy.add((with_person, GB.heldByPosition, Literal("市长")))
+    assert not validate(copy).conforms, "both a person and a position"
+    copy.remove((with_person, ORG.member, None))
     assert validate(copy).conforms
+    copy.remove((with_person, GB.heldByPosition, None))
+    assert not validate(copy).conforms, "neither a person nor a position"
