@@ -91,7 +91,7 @@ class _Reader:
             return
         joined = concat(item.lines)
         before = len(self.assignments)
-        for line in item.lines:
+        for line in _label_lines(item.lines):
             self._label_line(item, joined, line)
         self._bracket_lists(item, joined)
         if len(self.assignments) > before:
@@ -185,6 +185,19 @@ class _Reader:
         item = _Item(path, "", [flat])
         self._emit(item, flat, flat, start, start + len(unit_text), DutyKind.LEAD,
                    "责任单位", deadline="".join(deadline.split()))
+
+
+def _label_lines(lines: list[NormalText]) -> list[NormalText]:
+    """Label lines with their wrapped continuations (`…财政局、税务` + `局，各县（市、区）政府。`)."""
+    out: list[NormalText] = []
+    for line in lines:
+        wrapped = out and not out[-1].text.endswith("。") and RE_LABEL.match(out[-1].text) \
+            and not RE_LABEL.match(line.text) and marker(line.text) is None and len(out[-1].text) > 0
+        if wrapped and line.text and not re.match(r"（[^）]{0,12}[：负牵]", line.text):
+            out[-1] = concat([out[-1], line])
+        else:
+            out.append(line)
+    return out
 
 
 def _mostly_units(units, vocab: Vocab) -> bool:

@@ -15,7 +15,7 @@ from graphbuilder.vocab import Vocab
 
 RE_BARE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:区|县|市)$")
 RE_SHARED_SUFFIX = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,10}(?:区|县|市))(?P<suffix>人民政府|政府|管委会|管理委员会)$")
-RE_TRAILING_ETC = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
+RE_TRAILING_ETC = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
 # 和 / 及 split a list only where a new unit starts after them.
 RE_AND = re.compile(r"(?:和|及)")
 NO_PREFIX = ("市", "各", "相关", "有关", "全市", "县", "区")
