@@ -121,6 +121,16 @@ def load_agencies(path: Path) -> dict[str, list[Agency]]:
     return index
 
 
+def load_collectives(path: Path) -> dict[str, tuple[str, ...]]:
+    """collective id -> member ids, from ``lexicon/collectives.tsv`` (absent: no links)."""
+    members: dict[str, list[str]] = {}
+    if path.is_file():
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                members.setdefault(row["collective_id"].strip(), []).append(row["member_id"].strip())
+    return {k: tuple(v) for k, v in members.items()}
+
+
 class Resolver:
     """Default organisation resolver: lexicon first, canonical key otherwise.
 
@@ -131,6 +141,16 @@ class Resolver:
     def __init__(self, lexicon: Path | None = None):
         path = lexicon or ontology_dir() / "lexicon" / "agencies.tsv"
         self.agencies = load_agencies(path) if path.is_file() else {}
+        self.by_id = {a.id: a for rows in self.agencies.values() for a in rows}
+        self.collectives = load_collectives(path.with_name("collectives.tsv"))
+
+    def members(self, mention: str, date: str = "") -> list[tuple[URIRef, str, str]]:
+        """(IRI, name, class) of the units a collective mention stands for, where known."""
+        key = canonical_key(mention)
+        ids = next((self.collectives.get(a.id, ()) for a in self.agencies.get(key, ())
+                    if a.valid_on(date)), ())
+        return [(make_iri("organization", "lexicon", i), self.by_id[i].name, self.by_id[i].type)
+                for i in ids if i in self.by_id]
 
     def organization(self, mention: str, date: str = "") -> tuple[URIRef, str, str]:
         """(IRI, canonical name, gb class name) of the organisation a mention names on a date."""

@@ -54,6 +54,7 @@ class GB(DefinedNamespace):
     person: URIRef  # person
     post: URIRef  # post
     recipient: URIRef  # recipient
+    standsFor: URIRef  # stands for
     task: URIRef  # task
     unit: URIRef  # unit
 

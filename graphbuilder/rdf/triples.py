@@ -70,6 +70,10 @@ def organization_entity(mention: str, date: str, resolve: OrganizationResolver) 
     printed = "".join(mention.split())
     if printed != name:
         triples.append((iri, SKOS.altLabel, Literal(printed)))
+    for member, member_name, member_kind in getattr(resolve, "members", lambda *_: [])(mention, date):
+        triples += [(iri, RDF.type, GB.CollectiveUnit), (iri, GB.standsFor, member),
+                    (member, RDF.type, GB.Organization), (member, RDF.type, GB[member_kind]),
+                    (member, GB.name, Literal(member_name))]
     return Entity(iri, name, tuple(triples))
 
 
