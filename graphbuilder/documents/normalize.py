@@ -57,7 +57,7 @@ class NormalText:
 
     def squash(self) -> "NormalText":
         """Remove all whitespace (names printed 安 伟, labels printed 组 长)."""
-        return self.without({k for k, ch in enumerate(self.text) if ch in _WHITESPACE or ch == "\n"})
+        return self.without({k for k, ch in enumerate(self.text) if ch.isspace() or ch in _WHITESPACE})
 
     def strip(self) -> "NormalText":
         i, j = 0, len(self.text)

@@ -74,9 +74,9 @@ def _read_clause(document: Document, clause: NormalText, vocab: Vocab) -> list[A
     if person is None:
         return []
     name_start, name_end, cue, action = person
-    rest = clause.text[name_end:]
+    rest = clause.text[name_end:].removeprefix("同志")
     gender = "female" if rest.startswith(FEMALE) else ""
-    rest = rest[len(FEMALE):] if gender else rest
+    rest = rest[len(FEMALE):].removeprefix("同志") if gender else rest
     if cue in clause.text[:name_start]:
         rest = rest[1:] if rest[:1] in "为的" else rest
     else:                                            # A不再担任X

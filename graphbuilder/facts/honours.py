@@ -101,7 +101,8 @@ class _Reader:
 
 def _name_before(text: str, vocab: Vocab) -> str:
     """The person's name closing `text` (…行长王永平): three characters first, as most names are."""
-    for length in (3, 2, 4):
+    lengths = (4, 3) if text[-4:-2] in vocab.surnames else (3, 2, 4)
+    for length in lengths:
         name = text[-length:]
         if len(name) == length and (not vocab.surnames or name[0] in vocab.surnames
                                     or name[:2] in vocab.surnames):

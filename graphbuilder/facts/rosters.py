@@ -19,10 +19,12 @@ RE_MEMBER = re.compile(rf"(?P<name>{NAME})(?:（(?P<post>[^（）]*)）)?")
 RE_LABEL = re.compile(r"^[-•·]?(?P<label>[\u4e00-\u9fff]{2,8})：(?P<rest>.*)$")
 RE_ROSTER_HEADING = re.compile(r"^(?P<name>.+?)(?:成员名单|组成人员名单|人员名单)$")
 RE_FOUNDED = re.compile(r"(?:成立|组建|设立)(?P<name>[^。；]+)")
-RE_OFFICE = re.compile(r"下设办公室[，,]?(?:办公室)?设在(?P<unit>[^，。；]+)")
+RE_OFFICE = re.compile(r"(?:下设办公室[，,]?(?:办公室)?|办公室)设在(?P<unit>[^，。；]+)")
 RE_OFFICE_HOLDERS = re.compile(r"(?P<holders>[^，。；]+?)(?:同志)?(?:兼任?|任)(?P<role>办公室(?:常务)?副?主任)")
 RE_COUNT_WORDS = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?$")
 RE_DEPARTMENT_LIST = re.compile(r"^(?P<prefix>市)?(?P<list>.+、.+?)等部门(?P<tail>主要负责同志|负责同志|主要负责人|负责人)$")
+# `市交通运输局、发展改革委等部门主要负责同志` names bureaus, not 部门 words.
+BUREAU_ENDINGS = ("局", "委", "办", "中心", "公司", "集团")
 RE_QUALIFIER_ONLY = re.compile(r"^(?:兼|兼任|挂职|主持工作)$")
 
 
@@ -152,8 +154,9 @@ class _Reader:
             for holder, post in _holders(holders["holders"]):
                 if self._is_person(holder):
                     self.facts.append(Membership(group, holder, holders["role"], post, False, (), source))
-                else:
-                    self.facts.append(Membership(group, "", holders["role"], holder, True, (), source))
+                else:       # `由X主要负责同志任办公室主任`: the regex took 同志 off the position
+                    position = holder + "同志" if holder.endswith("负责") else holder
+                    self.facts.append(Membership(group, "", holders["role"], position, True, (), source))
 
     def _is_person(self, text: str) -> bool:
         """A name, not a position: 2–4 characters, no title word, opening with a surname."""
@@ -173,7 +176,7 @@ class _Reader:
 
 
 def _holders(text: str) -> list[tuple[str, str]]:
-    text = RE_COUNT_WORDS.sub("", text.lstrip("，"))
+    text = RE_COUNT_WORDS.sub("", text.lstrip("，").removeprefix("由"))
     out = []
     for part in re.split(r"[、和]|同志和", text):
         part = part.removesuffix("同志")
@@ -192,7 +195,8 @@ def _expand_positions(holder: str) -> list[str]:
         match = RE_DEPARTMENT_LIST.match(part)
         if match:
             prefix = match["prefix"] or ""
-            out.extend(f"{prefix}{d}部门{match['tail']}" for d in match["list"].split("、") if d)
+            out.extend(f"{prefix}{d}{'' if d.endswith(BUREAU_ENDINGS) else '部门'}{match['tail']}"
+                       for d in match["list"].split("、") if d)
         elif part:
             out.append(part)
     return out

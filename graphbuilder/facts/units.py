@@ -35,9 +35,11 @@ def split_units(text: str, vocab: Vocab) -> list[UnitMention]:
     tokens = []
     for i, j in split_outside_brackets(text, "、，,；;"):
         for a, b in _split_and(text, i, j, vocab):
-            token = RE_TRAILING_ETC.sub("", text[a:b].strip("。 "))
+            raw = text[a:b]
+            lead = len(raw) - len(raw.lstrip("。 \t\n\u3000"))
+            token = RE_TRAILING_ETC.sub("", "".join(raw.split()).strip("。"))
             if token:
-                tokens.append((token.translate(BRACKETS), a, a + len(token)))
+                tokens.append((token.translate(BRACKETS), a + lead, a + lead + len(token)))
     units = _spread_suffixes([t for t, _, _ in tokens])
     units = _add_city_prefix(units, vocab)
     return [UnitMention(printed, unit, a, b) for (printed, a, b), unit in zip(tokens, units)]

@@ -1,0 +1,198 @@
+"""Commendations: honour lists under award headings, and awards decided in prose."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from graphbuilder.facts import extract_honours
+
+
+@pytest.fixture(scope="module")
+def honours(document, vocab):
+    cache = {}
+
+    def get(seed: str, number: str):
+        if (seed, number) not in cache:
+            cache[seed, number] = extract_honours(document(seed, number), vocab)
+        return cache[seed, number]
+
+    return get
+
+
+@pytest.fixture(scope="module")
+def read(only_document, vocab):
+    def get(text: str):
+        issue, document = only_document(text)
+        extraction = extract_honours(document, vocab)
+        for fact in extraction.facts:
+            assert fact.source.quote == issue.text[fact.source.start:fact.source.end]
+        return extraction, issue
+
+    return get
+
+
+def rows(facts):
+    return [(f.recipient, f.affiliation, f.award, f.is_unit) for f in facts]
+
+
+# seeds -----------------------------------------------------------------------------------
+
+def test_new_energy_vehicles_counts(honours):
+    """000 三政〔2019〕8号: 嘉奖 4, 通报嘉奖 3, 先进单位 6, 先进个人 42 (as the headings state)."""
+    extraction = honours("000", "三政〔2019〕8号")
+    assert Counter(f.award for f in extraction.facts) == {"嘉奖": 4, "通报嘉奖": 3, "先进单位": 6, "先进个人": 42}
+    assert extraction.diagnostics == ()                # every stated total agrees: no GB331
+
+
+def test_new_energy_vehicles_rows(honours):
+    facts = honours("000", "三政〔2019〕8号").facts
+    assert rows(facts)[:4] == [
+        ("李发军", "三门峡市人大常委会", "嘉奖", False),
+        ("裴建平", "三门峡市工业和信息化局", "嘉奖", False),
+        ("杨文龙", "三门峡经济开发区管理委员会", "嘉奖", False),
+        ("陈国民", "三门峡市发展和改革委员会", "嘉奖", False),
+    ]
+    assert rows(f for f in facts if f.award == "通报嘉奖") == [
+        ("包明鑫", "三门峡市投资集团有限公司", "通报嘉奖", False),
+        ("李复活", "河南速达电动汽车科技有限公司", "通报嘉奖", False),
+        ("宋泽厚", "河南速达电动汽车科技有限公司", "通报嘉奖", False),
+    ]
+    assert [f.recipient for f in facts if f.award == "先进单位"] == [
+        "三门峡市工业和信息化局", "三门峡市发展和改革委员会", "三门峡经济开发区管理委员会",
+        "三门峡市湖滨区人民政府崖底街道办事处", "三门峡市投资集团有限公司", "河南速达电动汽车科技有限公司"]
+    assert all(f.is_unit and f.affiliation == "" for f in facts if f.award == "先进单位")
+
+
+def test_spaced_names_and_table_rows(honours):
+    facts = [f for f in honours("000", "三政〔2019〕8号").facts if f.award == "先进个人"]
+    by_name = {f.recipient: f for f in facts}
+    assert by_name["辛欣"].affiliation == "中共三门峡市委办公室"          # printed `辛 欣 中共三门峡市委办公室`
+    assert by_name["辛欣"].source.quote == "辛 欣 中共三门峡市委办公室"
+    assert by_name["宋东"].affiliation == "三门峡市财政局"
+    table = [f for f in facts if f.source.line >= 433]                   # `| 张甲峰 | … |` rows
+    assert rows(table) == [
+        ("张甲峰", "三门峡湖滨农村商业银行股份有限公司", "先进个人", False),
+        ("张西富", "河南速达电动汽车科技有限公司", "先进个人", False),
+        ("赵子军", "河南速达电动汽车科技有限公司", "先进个人", False),
+        ("邹忠月", "河南速达电动汽车科技有限公司", "先进个人", False),
+        ("赵训练", "河南速达电动汽车科技有限公司", "先进个人", False),
+        ("李冠英", "河南速达电动汽车科技有限公司", "先进个人", False),
+    ]
+    assert facts[0].recipient == "师宝辉" and len(facts) == 42
+    assert all(" " not in f.recipient and "|" not in f.recipient + f.affiliation for f in facts)
+
+
+def test_award_text_is_the_heading(honours):
+    facts = honours("000", "三政〔2019〕8号").facts
+    assert {f.award_text for f in facts} == {"嘉奖", "通报嘉奖", "先进单位", "先进个人"}
+
+
+def test_unit_and_merit_in_prose(honours):
+    """004 三政〔2021〕3号: 对农发行三门峡市分行予以嘉奖 and 为王永平同志记个人三等功."""
+    facts = honours("004", "三政〔2021〕3号").facts
+    assert [(f.recipient, f.affiliation, f.award, f.award_text, f.is_unit) for f in facts] == [
+        ("农发行三门峡市分行", "", "嘉奖", "嘉奖", True),
+        ("王永平", "", "三等功", "个人三等功", False),
+    ]
+    assert facts[1].source.quote.startswith("王永平同志记") and facts[1].source.line == 201
+
+
+def test_second_class_merit(honours, seed_issue):
+    """001 三政〔2019〕3号: 为景旭华同志记个人二等功 (the title repeats it: not read twice)."""
+    [fact] = honours("001", "三政〔2019〕3号").facts
+    assert (fact.recipient, fact.affiliation, fact.award, fact.award_text, fact.is_unit) == (
+        "景旭华", "", "二等功", "个人二等功", False)
+    assert fact.source.line == 247
+    assert seed_issue("001").text[fact.source.start:fact.source.end] == fact.source.quote
+
+
+def test_commended_unit_in_prose(honours):
+    [fact] = honours("004", "三政〔2021〕1号").facts
+    assert (fact.recipient, fact.award, fact.is_unit) == ("全市财税系统", "嘉奖", True)
+
+
+def test_units_and_persons_lists(honours):
+    """004 三政〔2021〕2号: 受到嘉奖的单位（13 个） and 受到嘉奖的个人（30 名）, tab-separated rows."""
+    extraction = honours("004", "三政〔2021〕2号")
+    assert Counter((f.award, f.is_unit) for f in extraction.facts) == {("嘉奖", True): 13, ("嘉奖", False): 30}
+    assert extraction.diagnostics == ()
+    by_name = {f.recipient: f.affiliation for f in extraction.facts if not f.is_unit}
+    assert by_name["常见辰"] == "三门峡市公路事业发展中心"                 # `常见辰<TAB>…`
+    assert by_name["周鹏"] == "三门峡市公路事业发展中心"                   # `周 鹏<TAB>…`
+    assert by_name["程天富"] == "国道三一零南移项目第七、八项目分部"
+
+
+@pytest.mark.parametrize("seed,number", [("001", "三政任〔2019〕2号"), ("003", "三政办文〔2020〕2号"),
+                                         ("001", "三政办〔2018〕47号"), ("002", "三政办〔2020〕6号")])
+def test_documents_without_honours(seed, number, honours):
+    extraction = honours(seed, number)
+    assert extraction.facts == () and extraction.diagnostics == ()
+
+
+# written variants ----------------------------------------------------------------------
+
+def decision(body: str, title: str = "关于表彰2021年度安全生产工作先进单位和先进个人的决定",
+             number: str = "灵政〔2022〕4号") -> str:
+    return (f"灵宝市人民政府\n{title}\n\n{number}\n\n各乡（镇）人民政府，市人民政府各部门：\n"
+            "为表彰先进，市政府决定对以下单位和个人予以表彰。\n\n灵宝市人民政府\n2022年1月20日\n\n附 件\n\n"
+            f"{body}\n")
+
+
+def test_variant_lists(read):
+    extraction, _ = read(decision(
+        "一、先进单位（共 2 个）\n灵宝市应急管理局\n灵宝市豫灵镇人民政府\n\n"
+        "二、先进个人（共 3 人）\n王 强 灵宝市应急管理局\n呼延明\t灵宝市消防救援大队\n| 李小红 | 灵宝市豫灵镇人民政府 |"))
+    assert rows(extraction.facts) == [
+        ("灵宝市应急管理局", "", "先进单位", True),
+        ("灵宝市豫灵镇人民政府", "", "先进单位", True),
+        ("王强", "灵宝市应急管理局", "先进个人", False),
+        ("呼延明", "灵宝市消防救援大队", "先进个人", False),
+        ("李小红", "灵宝市豫灵镇人民政府", "先进个人", False),
+    ]
+    assert extraction.diagnostics == ()
+
+
+def test_variant_stated_total_mismatch_gives_gb331(read):
+    extraction, _ = read(decision(
+        "一、嘉奖（共 3 人）\n王 强 灵宝市应急管理局\n李小红 灵宝市豫灵镇人民政府\n\n"
+        "二、先进单位（共 1 个）\n灵宝市应急管理局"))
+    assert len(extraction.facts) == 3
+    [gb331] = extraction.diagnostics
+    assert gb331.code == "GB331" and gb331.doc == "灵政〔2022〕4号"
+    assert "嘉奖" in gb331.message and "3" in gb331.message and "2" in gb331.message
+
+
+def test_variant_more_rows_than_stated_gives_gb331(read):
+    extraction, _ = read(decision("一、先进个人（共 1 人）\n王 强 灵宝市应急管理局\n李小红 灵宝市豫灵镇人民政府"))
+    assert [d.code for d in extraction.diagnostics] == ["GB331"]
+
+
+def test_variant_heading_without_total_is_not_checked(read):
+    extraction, _ = read(decision("一、通报嘉奖\n王 强 灵宝市应急管理局"))
+    assert rows(extraction.facts) == [("王强", "灵宝市应急管理局", "通报嘉奖", False)]
+    assert extraction.diagnostics == ()
+
+
+def test_variant_prose_awards(read):
+    body = "市政府决定：对灵宝市应急管理局予以通报嘉奖，为张建国同志记三等功。"
+    text = (f"灵宝市人民政府\n关于对灵宝市应急管理局予以通报嘉奖并为张建国同志记功的决定\n\n灵政〔2022〕5号\n\n"
+            f"各乡（镇）人民政府：\n{body}\n\n灵宝市人民政府\n2022年2月1日\n")
+    extraction, _ = read(text)
+    assert [(f.recipient, f.award, f.award_text, f.is_unit) for f in extraction.facts] == [
+        ("灵宝市应急管理局", "通报嘉奖", "通报嘉奖", True),
+        ("张建国", "三等功", "三等功", False),
+    ]
+
+
+@pytest.mark.parametrize("name", [
+    "王伟",
+    "刘洋",
+    pytest.param("欧阳晓明"),
+    pytest.param("呼延向阳"),
+])
+def test_variant_prose_merit_name_lengths(name, read):
+    text = (f"灵宝市人民政府\n关于为{name}同志记功的决定\n\n灵政〔2022〕5号\n\n各乡（镇）人民政府：\n"
+            f"市政府决定：为{name}同志记个人二等功。\n\n灵宝市人民政府\n2022年2月1日\n")
+    extraction, _ = read(text)
+    assert [(f.recipient, f.award) for f in extraction.facts] == [(name, "二等功")]
