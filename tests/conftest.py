@@ -111,3 +111,31 @@ def only_document(split_text):
         return issue, documents[0]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def run_extractor(document, only_document, vocab):
+    """`run_extractor(extract_x)` -> (on_seed(seed, number), on_text(text)).
+
+    Seed extractions are cached; every extraction from written text has its quotes
+    checked against the original text.
+    """
+
+    def run(extractor):
+        cache = {}
+
+        def on_seed(seed: str, number: str):
+            if (seed, number) not in cache:
+                cache[seed, number] = extractor(document(seed, number), vocab)
+            return cache[seed, number]
+
+        def on_text(text: str):
+            issue, doc = only_document(text)
+            extraction = extractor(doc, vocab)
+            for fact in extraction.facts:
+                assert fact.source.quote == issue.text[fact.source.start:fact.source.end]
+            return extraction, issue
+
+        return on_seed, on_text
+
+    return run

@@ -9,27 +9,13 @@ from graphbuilder.facts import extract_honours
 
 
 @pytest.fixture(scope="module")
-def honours(document, vocab):
-    cache = {}
-
-    def get(seed: str, number: str):
-        if (seed, number) not in cache:
-            cache[seed, number] = extract_honours(document(seed, number), vocab)
-        return cache[seed, number]
-
-    return get
+def honours(run_extractor):
+    return run_extractor(extract_honours)[0]
 
 
 @pytest.fixture(scope="module")
-def read(only_document, vocab):
-    def get(text: str):
-        issue, document = only_document(text)
-        extraction = extract_honours(document, vocab)
-        for fact in extraction.facts:
-            assert fact.source.quote == issue.text[fact.source.start:fact.source.end]
-        return extraction, issue
-
-    return get
+def read(run_extractor):
+    return run_extractor(extract_honours)[1]
 
 
 def rows(facts):

@@ -33,28 +33,24 @@ def split_facts(facts):
 
 
 @pytest.fixture(scope="module")
-def roster(document, vocab):
+def roster(run_extractor):
     """`roster(seed, number)` -> (groups, memberships, offices, extraction)."""
-    cache = {}
+    on_seed = run_extractor(extract_rosters)[0]
 
     def get(seed: str, number: str):
-        if (seed, number) not in cache:
-            extraction = extract_rosters(document(seed, number), vocab)
-            cache[seed, number] = (*split_facts(extraction.facts), extraction)
-        return cache[seed, number]
+        extraction = on_seed(seed, number)
+        return (*split_facts(extraction.facts), extraction)
 
     return get
 
 
 @pytest.fixture(scope="module")
-def read(only_document, vocab):
+def read(run_extractor):
     """`read(text)` -> (groups, memberships, offices, extraction, issue) for a written notice."""
+    on_text = run_extractor(extract_rosters)[1]
 
     def get(text: str):
-        issue, document = only_document(text)
-        extraction = extract_rosters(document, vocab)
-        for fact in extraction.facts:
-            assert fact.source.quote == issue.text[fact.source.start:fact.source.end]
+        extraction, issue = on_text(text)
         return (*split_facts(extraction.facts), extraction, issue)
 
     return get
