@@ -183,4 +183,3 @@ class DocumentResult:
     document: Document
     facts: list = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    coverage: float = 1.0

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from graphbuilder.paths import ontology_dir
@@ -45,16 +45,20 @@ class Vocab:
     agencies: tuple[Agency, ...]
     patterns: dict[str, re.Pattern]
 
-    @property
+    # Derived once per Vocab (cached_property writes the instance __dict__, which a
+    # frozen dataclass allows): extractors consult these for every clause and token.
+    @cached_property
     def titles_longest_first(self) -> tuple[str, ...]:
         return tuple(sorted(self.titles, key=len, reverse=True))
 
-    def org_names(self) -> tuple[str, ...]:
+    @cached_property
+    def bodies_longest_first(self) -> tuple[str, ...]:
+        return tuple(sorted(self.bodies, key=len, reverse=True))
+
+    @cached_property
+    def org_names(self) -> frozenset[str]:
         """Every organisation name and alias the lexicon knows."""
-        names = {a.name for a in self.agencies}
-        for agency in self.agencies:
-            names.update(agency.aliases)
-        return tuple(sorted(n for n in names if n))
+        return frozenset(n for a in self.agencies for n in (a.name, *a.aliases) if n)
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:

@@ -81,8 +81,7 @@ def read_contents(lines: list[_Line], vocab: Vocab) -> list[TocEntry]:
             first = index
         pending += line.flat.lstrip("-•·")
         match = RE_PAGE_NUMBER.match(pending)
-        if match and title_end.search(match["title"][-8:]) is not None and \
-                _ends_with(match["title"], title_end):
+        if match and _ends_with(match["title"], title_end):
             entries.append(TocEntry(match["title"], section, lines[first].number))
             pending = ""
         elif match:

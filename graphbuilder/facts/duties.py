@@ -136,13 +136,12 @@ class _Reader:
         match = RE_UNIT_OPENING.match(body.text)
         if not match or not looks_like_unit(match["unit"], self.vocab):
             return
-        item = _Item(path, parent, [body])
         task = Task(path, heading(body.text[match.end():]), body.text, parent,
                     make_source(self.document, body))
         self.tasks.setdefault(path, task)
         source = make_source(self.document, body, 0, match.end("unit"))
         self.consumed.append((source.start, source.end))
-        self.assignments.append(Assignment(item.path, task.title, match["unit"], match["unit"],
+        self.assignments.append(Assignment(path, task.title, match["unit"], match["unit"],
                                            DutyKind.LEAD, "职责分工", "", source))
 
     # duty tables -------------------------------------------------------------------------

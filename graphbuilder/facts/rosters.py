@@ -203,7 +203,7 @@ def _expand_positions(holder: str) -> list[str]:
 
 
 def _body_kind(name: str, vocab: Vocab) -> str:
-    for suffix in sorted(vocab.bodies, key=len, reverse=True):
+    for suffix in vocab.bodies_longest_first:
         if name.endswith(suffix) and len(name) > len(suffix):
             return vocab.bodies[suffix]
     return ""
@@ -212,14 +212,14 @@ def _body_kind(name: str, vocab: Vocab) -> str:
 def _body_name(text: str, vocab: Vocab) -> str:
     """The group name a founding phrase introduces (after the last 的 of `由…为成员的X`)."""
     best = ""
-    for suffix in sorted(vocab.bodies, key=len, reverse=True):
+    for suffix in vocab.bodies_longest_first:
         at = text.find(suffix)
         if at > 0 and vocab.bodies[suffix] != "office":
             candidate = text[:at + len(suffix)]
             if len(candidate) > len(best):
                 best = candidate
     best = best.rsplit("的", 1)[-1] if "由" in best else best
-    best = re.sub(r"^(?:全市|相应的?)", "", best) if best.startswith("相应") else best
+    best = re.sub(r"^相应的?", "", best)
     return best if len(best) >= 5 else ""
 
 

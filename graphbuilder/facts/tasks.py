@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graphbuilder.documents.normalize import NormalText
 
 CN = "一二三四五六七八九十"
 RE_MARKER = re.compile(
@@ -57,6 +56,3 @@ def heading(text: str) -> str:
     first = re.split("[，；：]", head, maxsplit=1)[0]
     return first if len(first) <= MAX_TITLE else head[:20]
 
-
-def starts_item(line: NormalText) -> Marker | None:
-    return marker(line.text)

@@ -18,7 +18,7 @@ RE_SHARED_SUFFIX = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,10}(?:区|县|市))
 RE_TRAILING_ETC = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
 # 和 / 及 split a list only where a new unit starts after them.
 RE_AND = re.compile(r"(?:和|及)")
-NO_PREFIX = ("市", "各", "相关", "有关", "全市", "县", "区")
+NO_PREFIX = ("各", "相关", "有关", "全市")          # collective units; places come from places.txt
 BRACKETS = str.maketrans({"〔": "（", "〕": "）"})
 
 
@@ -107,9 +107,7 @@ def _add_city_prefix(units: list[str], vocab: Vocab) -> list[str]:
 def _needs_prefix(unit: str, vocab: Vocab) -> bool:
     if unit.startswith(NO_PREFIX) or unit.startswith(vocab.places):
         return False
-    if RE_SHARED_SUFFIX.match(unit) or _is_bare_place(unit.removesuffix("政府")):
-        return False
-    return not any(unit.startswith(p) for p in ("团市委", "人行", "中国", "国家", "河南", "省"))
+    return not (RE_SHARED_SUFFIX.match(unit) or _is_bare_place(unit.removesuffix("政府")))
 
 
 def looks_like_unit(token: str, vocab: Vocab) -> bool:
@@ -119,8 +117,4 @@ def looks_like_unit(token: str, vocab: Vocab) -> bool:
         return False
     if token.endswith(vocab.unit_suffixes):
         return True
-    return token in _lexicon_names(vocab)
-
-
-def _lexicon_names(vocab: Vocab) -> frozenset[str]:
-    return frozenset(vocab.org_names())
+    return token in vocab.org_names

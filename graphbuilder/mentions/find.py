@@ -18,16 +18,6 @@ class Mentions:
         self.items = mentions
         self._local = local                       # (start, end) in text.text per mention
 
-    def at(self, position: int, label: str) -> list[Mention]:
-        """Mentions with `label` starting at a position of the squashed text."""
-        return [m for m, (i, _) in zip(self.items, self._local) if i == position and m.label == label]
-
-    def starts(self, label: str) -> set[int]:
-        return {i for m, (i, _) in zip(self.items, self._local) if m.label == label}
-
-    def ending_at(self, position: int, label: str) -> list[Mention]:
-        return [m for m, (_, j) in zip(self.items, self._local) if j == position and m.label == label]
-
     def local(self, label: str) -> list[tuple[int, int, Mention]]:
         return sorted((i, j, m) for m, (i, j) in zip(self.items, self._local) if m.label == label)
 
