@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test build install clean
+.PHONY: run test build install system-packages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,10 @@ install: $(STAMP)
 run: $(STAMP)
 	$(PY) -m graphbuilder build seeds --out out
 
-test: $(STAMP)
+system-packages:
+	scripts/install-system-packages
+
+test: $(STAMP) system-packages
 	$(PY) -m pytest -q
 
 clean:

@@ -16,14 +16,9 @@ import json
 from pathlib import Path
 from typing import Iterable
 
-import pyoxigraph as ox
-import rdflib
-
 from graphbuilder.export.rdf_files import write_atomic
-from graphbuilder.paths import queries_dir
+from graphbuilder.query.store import load_store, run_query
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-DEFAULT_GRAPH = "urn:x-rdflib:default"
 QUALIFIER_SEPARATOR = "\x1f"
 TYPES = ("appointment", "membership", "office", "assignment", "commendation")
 FIELDS = {   # the schema's own fields, after type, doc and date
@@ -42,52 +37,6 @@ EXTRAS = {   # ignored by the scorer; written after the schema's fields
 }
 COMMON_EXTRAS = ("iri", "src_line", "quote", "start", "end")
 OMIT_WHEN_EMPTY = frozenset({"gender", "by_position", "deadline"})
-
-
-def read_query(name: str) -> str:
-    return (queries_dir() / f"{name}.rq").read_text(encoding="utf-8")
-
-
-def to_oxigraph(term) -> ox.NamedNode | ox.Literal:
-    """An rdflib IRI or literal as a pyoxigraph term (the graph has no blank nodes)."""
-    if isinstance(term, rdflib.Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD + "string")))
-    return ox.NamedNode(str(term))
-
-
-def load_store(dataset) -> ox.Store:
-    """An in-memory oxigraph store holding every quad of an rdflib Dataset (or a Store as is)."""
-    if isinstance(dataset, ox.Store):
-        return dataset
-    store = ox.Store()
-    store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o),
-                         ox.DefaultGraph() if g is None or str(g) == DEFAULT_GRAPH else to_oxigraph(g))
-                 for s, p, o, g in dataset.quads((None, None, None, None)))
-    return store
-
-
-def to_python(term) -> object:
-    """A SPARQL result term as a JSON value: integers and booleans typed, the rest as text."""
-    if term is None:
-        return ""
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        if datatype == XSD + "integer":
-            return int(term.value)
-        if datatype == XSD + "boolean":
-            return term.value in ("true", "1")
-    return term.value
-
-
-def run_query(store: ox.Store, name: str, doc: str | None = None) -> list[dict[str, object]]:
-    """Run a shipped query over the union of all graphs; ``doc`` binds ``?doc``."""
-    substitutions = {ox.Variable("doc"): ox.Literal(doc)} if doc else None
-    solutions = store.query(read_query(name), use_default_graph_as_union=True,
-                            substitutions=substitutions)
-    names = [variable.value for variable in solutions.variables]
-    return [{n: to_python(solution[n]) for n in names} for solution in solutions]
 
 
 def order_qualifiers(joined: str, quote: str) -> list[str]:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from graphbuilder.entities.resolve import Resolver
-from graphbuilder.export.facts import export_facts, facts_jsonl, load_store, run_query, write_facts_jsonl
+from graphbuilder.export.facts import export_facts, facts_jsonl, write_facts_jsonl
+from graphbuilder.query.store import load_store, run_query
 from graphbuilder.paths import queries_dir
 from graphbuilder.rdf.triples import build_dataset
 from graphbuilder.records import Appointment, Assignment, Commendation, Membership, Office

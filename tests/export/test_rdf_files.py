@@ -8,7 +8,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from graphbuilder.entities.resolve import Resolver
-from graphbuilder.export.facts import load_store
+from graphbuilder.query.store import load_store
 from graphbuilder.export.rdf_files import trig_text, turtle_text, write_rdf_files
 from graphbuilder.rdf.triples import build_dataset
 from graphbuilder.rdf.validate import union

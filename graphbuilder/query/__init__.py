@@ -1,0 +1,1 @@
+"""Querying built graphs: the store, the shipped SPARQL queries."""
