@@ -35,6 +35,7 @@ class Build:
     results: list[DocumentResult] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    resolution: dict[str, object] = field(default_factory=dict)   # set by build_graph
 
     @property
     def failed(self) -> bool:
@@ -79,12 +80,24 @@ def extract_corpus(paths: Iterable[str | Path], vocab: Vocab | None = None,
     return build
 
 
-def build_graph(build: Build):
-    """The RDF dataset of a build: one named graph per source document."""
+def build_graph(build: Build, judgements: Path | None = None):
+    """The RDF dataset of a build: one named graph per source document.
+
+    ``judgements`` is the analysts' resolution log (default ``ontology/judgements.tsv``);
+    how organisations and persons were resolved is kept in ``build.resolution``.
+    """
+    from graphbuilder.entities import persons
+    from graphbuilder.entities.judgements import Judgements
     from graphbuilder.entities.resolve import Resolver
+    from graphbuilder.paths import ontology_dir
     from graphbuilder.rdf.triples import build_dataset
 
     started = time.perf_counter()
-    dataset = build_dataset(build.results, Resolver())
+    log, problems = Judgements.load(judgements or ontology_dir() / "judgements.tsv")
+    build.diagnostics.extend(problems)
+    resolver = Resolver(judgements=log)
+    dataset = build_dataset(build.results, resolver)
+    build.resolution = {"organizations": resolver.summary(), **persons.summary(resolver.persons),
+                        "judgements": {"file": Path(log.path).name, "applied": len(log.items)}}
     build.timings["graph"] = round(time.perf_counter() - started, 4)
     return dataset

@@ -44,6 +44,8 @@ class Vocab:
     surnames: frozenset[str]
     agencies: tuple[Agency, ...]
     patterns: dict[str, re.Pattern]
+    exclusive_titles: frozenset[str] = frozenset()   # principal heads: one such post at a time
+    title_bodies: tuple[tuple[str, str], ...] = ()   # bare title -> the body it implies (副市长 -> 市人民政府)
 
     # Derived once per Vocab (cached_property writes the instance __dict__, which a
     # frozen dataclass allows): extractors consult these for every clause and token.
@@ -134,4 +136,6 @@ def load_vocab(root: str | None = None) -> Vocab:
         else frozenset(),
         agencies=_agencies(lex / "agencies.tsv"),
         patterns=_patterns(base / "patterns" / "layout.tsv"),
+        exclusive_titles=frozenset(r["title"] for r in titles if r.get("exclusive") == "yes"),
+        title_bodies=tuple((r["title"], r["body"]) for r in titles if r.get("body")),
     )

@@ -20,3 +20,14 @@ def print_diagnostics(diagnostics, quiet: bool) -> None:
         if diagnostic.severity is Severity.INFO and quiet:
             continue
         print(diagnostic, file=sys.stderr)
+
+
+def valid_date(text: str) -> str:
+    """argparse type for YYYY-MM-DD dates."""
+    import argparse
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None

@@ -1,161 +1,203 @@
-"""Organisation mentions → one node per organisation: the default resolver.
+"""Organisation and group mentions → one node per real body, with the reason it matched.
 
-A stand-in until the entity-resolution work lands: a mention's canonical key is the
-mention with whitespace removed, brackets made full-width and a leading 三门峡市/三门峡
-written 市, so that 市财政局 and 三门峡市财政局 share a node. Where
-``ontology/lexicon/agencies.tsv`` exists it is consulted first, so renamed or
-abbreviated agencies (国调队) land on the lexicon's node.
+A mention is read in its document's jurisdiction and looked up in the agency lexicon
+there, then in the enclosing jurisdictions, then nationally (``agencies.AgencyLexicon``):
+by name or alias, then by the abbreviation rules. A mention no rule matches stays a node
+of its own, keyed by its absolute name (市统战部 in a 三门峡 notice → 三门峡市统战部), is
+linked to the known body it is part of where its name extends one (市公安局交通管理支队 →
+市公安局), and is counted in ``unknown`` so the lexicon can grow from real data.
+Analysts' judgements (``judgements.py``) override both.
 
-Any object with ``organization(mention, date) -> (iri, canonical_name, type)`` can
-replace :class:`Resolver`; ``type`` is the local name of a gb: organisation class.
+Every call is logged (:attr:`Resolver.log`), which gives the report its resolution rate.
 """
 from __future__ import annotations
 
-import csv
-import re
-import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Iterator
 
 from rdflib import URIRef
 
+from graphbuilder.entities.agencies import ANYWHERE, AgencyLexicon, read_rows
+from graphbuilder.entities.judgements import Judgements
 from graphbuilder.entities.keys import make_iri
+from graphbuilder.entities.persons import Person, PersonResolution
+from graphbuilder.entities.places import Places, clean
 from graphbuilder.paths import ontology_dir
+from graphbuilder.vocab import Vocab, load_vocab
 
-RE_SPACE = re.compile(r"\s+")
-CITY_PREFIXES = ("三门峡市", "三门峡")
-BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "（", "]": "）", "［": "（", "］": "）",
-                          "〔": "（", "〕": "）"})
-
-TYPES = ("GovernmentDepartment", "LocalGovernment", "PartyOrgan", "Enterprise",
-         "OtherOrganization", "CollectiveUnit")
-# Suffix and prefix rules, tried in order: the first that matches gives the type.
-COLLECTIVE_PREFIXES = ("各", "相关", "有关")
-COLLECTIVE_SUFFIXES = ("有关部门", "有关单位", "成员单位", "各部门")
-PARTY_PREFIXES = ("市委", "中共", "团市委", "市纪委")
-ENTERPRISE_SUFFIXES = ("公司", "集团")
-GOVERNMENT_SUFFIXES = ("政府",)
-DEPARTMENT_SUFFIXES = ("委员会", "管委会", "局", "委", "办", "厅", "署", "部门", "海关")
-# lexicon/agencies.tsv types → classes. The lexicon is finer than the ontology: bodies
-# that are neither government, party nor enterprise become OtherOrganization.
-LEXICON_TYPES = {
-    "government_department": "GovernmentDepartment", "central_agency_branch": "GovernmentDepartment",
-    "development_zone": "GovernmentDepartment", "local_government": "LocalGovernment",
-    "party_organ": "PartyOrgan", "enterprise": "Enterprise", "financial_institution": "Enterprise",
-    "collective": "CollectiveUnit", "collective_unit": "CollectiveUnit",
-    "peoples_congress": "OtherOrganization", "cppcc": "OtherOrganization",
-    "court_procuratorate": "OtherOrganization", "mass_organization": "OtherOrganization",
-    "military": "OtherOrganization", "public_institution": "OtherOrganization",
-}
-
-
-class OrganizationResolver(Protocol):
-    def organization(self, mention: str, date: str = "") -> tuple[URIRef, str, str]: ...
-
-
-def canonical_key(mention: str) -> str:
-    """The comparison form of a name: 三门峡市财政局, 三门峡 市财政局 and 市财政局 → 市财政局."""
-    text = RE_SPACE.sub("", unicodedata.normalize("NFC", mention)).translate(BRACKETS)
-    for prefix in CITY_PREFIXES:
-        if text.startswith(prefix):
-            rest = text[len(prefix):]
-            return "市" + rest if rest not in ("", "市") else text
-    return text
-
-
-def guess_type(key: str) -> str:
-    """The organisation class a canonical key's wording points to."""
-    if key.startswith(COLLECTIVE_PREFIXES) or key.endswith(COLLECTIVE_SUFFIXES):
-        return "CollectiveUnit"
-    if key.startswith(PARTY_PREFIXES) or (key.endswith("部") and "市委" in key):
-        return "PartyOrgan"
-    if key.endswith(ENTERPRISE_SUFFIXES):
-        return "Enterprise"
-    if key.endswith(GOVERNMENT_SUFFIXES):
-        return "LocalGovernment"
-    if key.endswith(DEPARTMENT_SUFFIXES):
-        return "GovernmentDepartment"
-    return "OtherOrganization"
+MIN_PARENT_NAME = 3       # 市委 is too short to be the parent prefix of 市委党校-like names reliably
+MIN_PART_SUFFIX = 2
 
 
 @dataclass(frozen=True, slots=True)
-class Agency:
-    """One row of ``lexicon/agencies.tsv``."""
-    id: str
-    name: str
-    type: str
-    valid_from: str
-    valid_to: str
+class OrgResolution:
+    """What an organisation mention resolved to, and why."""
+    mention: str             # as printed, whitespace removed
+    iri: URIRef
+    name: str                # the canonical name
+    gb_class: str            # local name of a gb: organisation class
+    key: str                 # lexicon id, or the absolute / scoped name of an unknown body
+    lexicon_id: str = ""     # "" for bodies not in the lexicon
+    rule: str = "unknown"    # lexicon:name | lexicon:alias | abbreviation:… | judgement:same | unknown
+    matched: str = ""        # the lexicon name or alias the rule matched
+    part_of: URIRef | None = None
+    note: str = ""           # e.g. printed under a name no longer valid on the date
 
-    def valid_on(self, date: str) -> bool:
-        """Undated mentions match every row; empty bounds are open."""
-        if not date:
-            return True
-        return (not self.valid_from or self.valid_from <= date) and \
-               (not self.valid_to or date <= self.valid_to)
-
-
-def agency_type(value: str, key: str) -> str:
-    """A lexicon type as a gb: class name; "other" and unknown types fall back to the wording."""
-    value = value.strip()
-    if value in TYPES:
-        return value
-    return LEXICON_TYPES.get(value) or guess_type(key)
+    def as_json(self) -> dict[str, object]:
+        return {"mention": self.mention, "iri": str(self.iri), "name": self.name, "type": self.gb_class,
+                "lexicon_id": self.lexicon_id, "rule": self.rule, "matched": self.matched,
+                "part_of": str(self.part_of) if self.part_of else "", "note": self.note}
 
 
-def load_agencies(path: Path) -> dict[str, list[Agency]]:
-    """Index the lexicon by the canonical key of every name and alias, in file order."""
-    index: dict[str, list[Agency]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            name = (row.get("name") or "").strip()
-            if not name or not (row.get("id") or "").strip():
-                continue
-            agency = Agency(row["id"].strip(), RE_SPACE.sub("", name),
-                            agency_type(row.get("type") or "", canonical_key(name)),
-                            (row.get("valid_from") or "").strip(), (row.get("valid_to") or "").strip())
-            aliases = [a for a in (row.get("aliases") or "").split("|") if a.strip()]
-            for alias in {canonical_key(n) for n in [name, *aliases]}:
-                index.setdefault(alias, []).append(agency)
-    return index
-
-
-def load_collectives(path: Path) -> dict[str, tuple[str, ...]]:
-    """collective id -> member ids, from ``lexicon/collectives.tsv`` (absent: no links)."""
-    members: dict[str, list[str]] = {}
-    if path.is_file():
-        with path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh, delimiter="\t"):
-                members.setdefault(row["collective_id"].strip(), []).append(row["member_id"].strip())
-    return {k: tuple(v) for k, v in members.items()}
+def organization_iri(key: str, lexicon_id: str = "") -> URIRef:
+    return make_iri("organization", "lexicon", lexicon_id) if lexicon_id else make_iri("organization", key)
 
 
 class Resolver:
-    """Default organisation resolver: lexicon first, canonical key otherwise.
+    """Lexicon first, abbreviation rules second, a node of its own otherwise.
 
-    ``lexicon`` defaults to ``ontology/lexicon/agencies.tsv``; a path that does not
-    exist (or ``Path()``) resolves by canonical key alone.
+    ``lexicon`` is the path of ``agencies.tsv``; its folder holds the other lexicon files.
+    A path that does not exist resolves by name alone (tests use that).
     """
 
-    def __init__(self, lexicon: Path | None = None):
-        path = lexicon or ontology_dir() / "lexicon" / "agencies.tsv"
-        self.agencies = load_agencies(path) if path.is_file() else {}
-        self.by_id = {a.id: a for rows in self.agencies.values() for a in rows}
-        self.collectives = load_collectives(path.with_name("collectives.tsv"))
+    def __init__(self, lexicon: Path | None = None, judgements: Judgements | None = None,
+                 vocab: Vocab | None = None):
+        self.vocab = vocab or load_vocab()
+        folder = (lexicon or ontology_dir() / "lexicon" / "agencies.tsv").parent
+        self.places = Places.load(ontology_dir() / "lexicon" / "jurisdictions.tsv")
+        if lexicon is not None and not lexicon.is_file():
+            self.lexicon = AgencyLexicon(self.places)
+        else:
+            self.lexicon = AgencyLexicon.load(folder, self.places)
+        self.type_rules = [(r["position"], r["text"], r["class"])
+                           for r in read_rows(ontology_dir() / "lexicon" / "organization_types.tsv")]
+        self.judgements = judgements or Judgements()
+        self.log: Counter[tuple[str, str, str, str]] = Counter()   # (key, name, lexicon id, rule)
+        self.jurisdictions: dict[str, str] = {}
+        self.persons = PersonResolution()     # filled by the build once every document is read
 
-    def members(self, mention: str, date: str = "") -> list[tuple[URIRef, str, str]]:
-        """(IRI, name, class) of the units a collective mention stands for, where known."""
-        key = canonical_key(mention)
-        ids = next((self.collectives.get(a.id, ()) for a in self.agencies.get(key, ())
-                    if a.valid_on(date)), ())
-        return [(make_iri("organization", "lexicon", i), self.by_id[i].name, self.by_id[i].type)
-                for i in ids if i in self.by_id]
+    # --- organisations ----------------------------------------------------------------
 
-    def organization(self, mention: str, date: str = "") -> tuple[URIRef, str, str]:
-        """(IRI, canonical name, gb class name) of the organisation a mention names on a date."""
-        key = canonical_key(mention)
-        for agency in self.agencies.get(key, ()):
-            if agency.valid_on(date):
-                return make_iri("organization", "lexicon", agency.id), agency.name, agency.type
-        return make_iri("organization", key), key, guess_type(key)
+    def organization(self, mention: str, date: str = "", jurisdiction: str = "") -> OrgResolution:
+        """The body a mention names, read in ``jurisdiction`` on ``date``."""
+        resolution = self.resolve(mention, date, jurisdiction)
+        self.log[(resolution.key, resolution.name, resolution.lexicon_id, resolution.rule)] += 1
+        return resolution
+
+    def resolve(self, mention: str, date: str = "", jurisdiction: str = "") -> OrgResolution:
+        """Like :meth:`organization`, without logging (for the ``resolve`` command)."""
+        text = clean(mention)
+        key = self.unknown_key(text, jurisdiction)
+        for candidate, scope, rule in self.lookups(text, jurisdiction):
+            match = self.lexicon.lookup(candidate, scope, date)
+            if match and not self.judgements.different("organization", key, match.agency.id):
+                return self.from_lexicon(text, match.agency.id, match.rule + rule, match.matched, date)
+        same = self.judgements.same_as("organization", key)
+        if same in self.lexicon.agencies:
+            return self.from_lexicon(text, same, "judgement:same", key, date)
+        target = same or key
+        return OrgResolution(text, organization_iri(target), target, self.guess_class(target), target,
+                             rule="judgement:same" if same else "unknown",
+                             part_of=self.part_of(text, jurisdiction, date))
+
+    def from_lexicon(self, text: str, agency_id: str, rule: str, matched: str, date: str) -> OrgResolution:
+        agency = self.lexicon.agencies[agency_id]
+        note = ""
+        if not agency.valid_on(date):
+            after = self.lexicon.successor(agency, date)
+            note = f"{agency.name} is not valid on {date}" + (
+                f"; {after[1].kind.replace('_', ' ')} {after[0].name} on {after[1].date}" if after else "")
+        return OrgResolution(text, organization_iri(agency.id, agency.id), agency.name, agency.gb_class,
+                             agency.id, agency.id, rule, matched, note=note)
+
+    def lookups(self, text: str, jurisdiction: str) -> Iterator[tuple[str, str, str]]:
+        """(name, scope, rule suffix) to try in order: the name in each scope, then anywhere, then
+        without a level word the extractor may have supplied (统战部 printed in 市委外事办、统战部)."""
+        for scope in [*self.scopes(text, jurisdiction), ANYWHERE]:
+            yield text, scope, ""
+        level = self.places.get(jurisdiction).level if jurisdiction else ""
+        if level and text.startswith(level) and len(text) > 2:
+            for scope in [*self.places.scopes(jurisdiction), ANYWHERE]:
+                yield text[1:], scope, "+implied-prefix"
+
+    def scopes(self, text: str, jurisdiction: str) -> list[str]:
+        """Where to look a name up: the place it names, its document's jurisdiction and upwards."""
+        named = self.places.named_in(text)
+        chain = self.places.scopes(jurisdiction)
+        return [named, *[s for s in chain if s != named]] if named else chain
+
+    def unknown_key(self, text: str, jurisdiction: str) -> str:
+        """An unknown body's key: its absolute name, or else the name scoped by the jurisdiction.
+
+        市统战部 in a 三门峡 notice → 三门峡市统战部; 县教育局 in a 渑池 notice → 渑池县教育局;
+        卫生健康部门 → 三门峡市/卫生健康部门 (unplaceable, so kept apart from other cities').
+        """
+        scope = self.places.named_in(text) or jurisdiction
+        absolute = self.places.absolute(self.places.relative(text, scope), scope)
+        if absolute:
+            return absolute
+        return f"{jurisdiction}/{text}" if jurisdiction and not self.places.named_in(text) else text
+
+    def part_of(self, text: str, jurisdiction: str, date: str) -> URIRef | None:
+        """The known body whose name an unknown name extends (市公安局 for 市公安局交通管理支队)."""
+        for end in range(len(text) - MIN_PART_SUFFIX, MIN_PARENT_NAME - 1, -1):
+            for scope in self.scopes(text[:end], jurisdiction):
+                match = self.lexicon.lookup(text[:end], scope, date)
+                if match and match.rule.startswith("lexicon:") and match.agency.gb_class != "CollectiveUnit":
+                    return organization_iri(match.agency.id, match.agency.id)
+        return None
+
+    def guess_class(self, key: str) -> str:
+        """The organisation class an unknown name's wording points to (``organization_types.tsv``)."""
+        name = key.rsplit("/", 1)[-1]
+        relative = self.places.relative(name, self.places.named_in(name))
+        for position, text, gb_class in self.type_rules:
+            if (relative.startswith(text) if position == "prefix" else relative.endswith(text)):
+                return gb_class
+        return "OtherOrganization"
+
+    def members(self, mention: str, date: str = "", jurisdiction: str = "") -> list[OrgResolution]:
+        """The bodies a collective mention stands for, where the lexicon lists them."""
+        resolution = self.resolve(mention, date, jurisdiction)
+        ids = self.lexicon.collectives.get(resolution.lexicon_id, ())
+        return [self.from_lexicon(self.lexicon.agencies[i].name, i, "lexicon:collective", "", date)
+                for i in ids if i in self.lexicon.agencies]
+
+    # --- groups and jurisdictions -----------------------------------------------------
+
+    def group_key(self, name: str, jurisdiction: str = "") -> tuple[str, str]:
+        """(key, display name) of a group: 三门峡市X领导小组 and 市X领导小组 share a node."""
+        text = clean(name)
+        scope = self.places.named_in(text) or jurisdiction
+        relative = self.places.relative(text, scope)
+        return (f"{scope}/{relative}" if scope else relative), relative
+
+    def jurisdiction_of(self, issuer: str) -> str:
+        if issuer not in self.jurisdictions:
+            self.jurisdictions[issuer] = self.places.of_issuer(issuer)
+        return self.jurisdictions[issuer]
+
+    def person(self, name: str, jurisdiction: str, doc: str, start: int) -> Person:
+        """The person a mention was resolved to (by name alone before persons are resolved)."""
+        return self.persons.person(jurisdiction, clean(name), doc, start)
+
+    # --- the report -------------------------------------------------------------------
+
+    def summary(self) -> dict[str, object]:
+        """Resolution rate and the unknown bodies with their mention counts, most frequent first."""
+        total = sum(self.log.values())
+        resolved = sum(n for (_, _, lexicon_id, _), n in self.log.items() if lexicon_id)
+        rules = Counter()
+        for (_, _, _, rule), n in self.log.items():
+            rules[rule.split(":")[0] + (":" + rule.split(":")[1] if rule.startswith("lexicon") else "")] += n
+        unknown = Counter()
+        for (key, _, lexicon_id, _), n in self.log.items():
+            if not lexicon_id:
+                unknown[key] += n
+        return {"organization_mentions": total, "resolved_to_lexicon": resolved,
+                "resolution_rate": round(resolved / total, 4) if total else 1.0,
+                "by_rule": dict(sorted(rules.items())),
+                "unknown_organizations": [{"name": k, "mentions": n}
+                                          for k, n in sorted(unknown.items(), key=lambda kv: (-kv[1], kv[0]))]}

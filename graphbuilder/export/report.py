@@ -30,6 +30,7 @@ def report(build, triples: int, validation=None) -> dict:
         "errors": sum(d.severity is Severity.ERROR for d in build.diagnostics),
         "warnings": [d for d in diagnostics if d["code"] not in UNREAD_CODES],
         "not_understood": [d for d in diagnostics if d["code"] in UNREAD_CODES],
+        "resolution": getattr(build, "resolution", None) or None,
         "validation": None if validation is None else
         {"conforms": validation.conforms, "violations": validation.violations},
     }

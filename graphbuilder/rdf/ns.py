@@ -14,6 +14,7 @@ class GB(DefinedNamespace):
     _NS = Namespace("https://w3id.org/graphbuilder/ontology#")
 
     # Classes
+    AgencyCommunity: URIRef  # Agency community
     AppointmentEvent: URIRef  # Appointment event
     Assignment: URIRef  # Assignment
     CollectiveUnit: URIRef  # Collective unit
@@ -40,14 +41,18 @@ class GB(DefinedNamespace):
     SourceDocument: URIRef  # Source document
     Task: URIRef  # Task
     Tenure: URIRef  # Tenure
+    YearlyTurnover: URIRef  # Yearly turnover
 
     # Object properties
     affiliation: URIRef  # affiliation
+    agency: URIRef  # agency
     closedBy: URIRef  # closed by
     confirmedBy: URIRef  # confirmed by
     during: URIRef  # during
     group: URIRef  # group
     holder: URIRef  # holder
+    inCommunity: URIRef  # in community
+    observedBy: URIRef  # observed by
     openedBy: URIRef  # opened by
     parentGroup: URIRef  # parent group
     parentTask: URIRef  # parent task
@@ -61,20 +66,32 @@ class GB(DefinedNamespace):
     # Datatype properties
     action: URIRef  # action
     affiliationText: URIRef  # affiliation as printed
+    appointmentCount: URIRef  # appointments
     award: URIRef  # award
     awardText: URIRef  # award as printed
+    betweenness: URIRef  # betweenness
+    changeKind: URIRef  # change kind
+    commandBodyCount: URIRef  # command body count
+    communityRank: URIRef  # community rank
     deadline: URIRef  # deadline
     documentNumber: URIRef  # document number
     endOffset: URIRef  # end offset
+    firstEvidence: URIRef  # first evidence
     gender: URIRef  # gender
+    groupCount: URIRef  # group count
     groupKind: URIRef  # group kind
     groupName: URIRef  # group name as printed
     heldByPosition: URIRef  # held by position
     issue: URIRef  # gazette issue
     issuer: URIRef  # issuer
+    jurisdiction: URIRef  # jurisdiction
     kind: URIRef  # kind
+    lastEvidence: URIRef  # last evidence
+    leadTaskCount: URIRef  # tasks led
+    lexiconId: URIRef  # lexicon id
     line: URIRef  # line
     listLabel: URIRef  # list label
+    mentionCluster: URIRef  # mention cluster
     name: URIRef  # name
     numberPrinted: URIRef  # number as printed
     observedOn: URIRef  # observed on
@@ -86,14 +103,22 @@ class GB(DefinedNamespace):
     quote: URIRef  # quote
     recipientIsUnit: URIRef  # recipient is a unit
     recipientName: URIRef  # recipient as printed
+    removalCount: URIRef  # removals
+    resolutionKey: URIRef  # resolution key
+    resolutionRule: URIRef  # resolution rule
     roleText: URIRef  # role as printed
     section: URIRef  # section
     startOffset: URIRef  # start offset
     statedPost: URIRef  # stated post
+    supportTaskCount: URIRef  # tasks supported
     taskPath: URIRef  # task path
     taskTitle: URIRef  # task title
+    tenureStatus: URIRef  # tenure status
     text: URIRef  # text
     title: URIRef  # title
     titleText: URIRef  # title as printed
     unitPrinted: URIRef  # unit as printed
     unitText: URIRef  # unit as meant
+    validFrom: URIRef  # valid from
+    validTo: URIRef  # valid to
+    year: URIRef  # year

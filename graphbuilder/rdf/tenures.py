@@ -1,8 +1,13 @@
-"""Appointment events → tenures: who held which post, from when to when.
+"""Appointment events and roster observations → tenures: who held which post, from when to when.
 
 Tenures join events from different notices, so they are computed once over the whole
 build, after every document's graph exists, and read the events back from those
 graphs: a tenure can only rest on facts the graph holds.
+
+An appointment opens a tenure (time:hasBeginning), a removal closes it (time:hasEnd),
+a roster that states the post (gb:PostObservation) shows it running on its date. A
+removal with no known start, or observations with no appointment, make a partial tenure;
+an end is never invented: a tenure no removal closes has status "unknown", not "current".
 
 A tenure is keyed by the event that opened it (or, when the gazettes hold only its
 end, the event that closed it), never by its end date, so adding a later notice that
@@ -20,6 +25,7 @@ from graphbuilder.entities.keys import make_iri
 from graphbuilder.rdf.ns import GB
 
 UNDATED = "9999-12-31"   # undated notices sort after every dated one
+OBSERVE = "observe"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,16 +51,32 @@ class Tenure:
     opened: Event | None = None
     closed: Event | None = None
     confirmed: list[Event] = field(default_factory=list)
+    observed: list[Event] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        return "ended" if self.closed else "unknown"
+
+    def evidence_dates(self) -> list[str]:
+        """Dates the gazettes show the tenure running (not its removal)."""
+        events = [self.opened, *self.confirmed, *self.observed]
+        return sorted(e.date for e in events if e is not None and e.date)
 
 
 def read_events(graph: Graph) -> Iterator[Event]:
-    """The appointment events of one document graph."""
+    """The appointment events and post observations (one per stated post) of one document graph."""
     for node in graph.subjects(RDF.type, GB.AppointmentEvent):
-        doc = graph.value(node, PROV.wasDerivedFrom)
-        yield Event(node, graph.value(node, GB.person), graph.value(node, GB.post),
-                    str(graph.value(node, GB.action)), str(graph.value(doc, DCTERMS.date) or ""),
-                    str(graph.value(doc, GB.documentNumber) or ""),
-                    int(graph.value(node, GB.startOffset)))
+        yield event(graph, node, graph.value(node, GB.post), str(graph.value(node, GB.action)))
+    for node in graph.subjects(RDF.type, GB.PostObservation):
+        for post in sorted(graph.objects(node, GB.post)):
+            yield event(graph, node, post, OBSERVE)
+
+
+def event(graph: Graph, node: URIRef, post: URIRef, action: str) -> Event:
+    doc = graph.value(node, PROV.wasDerivedFrom)
+    return Event(node, graph.value(node, GB.person), post, action,
+                 str(graph.value(doc, DCTERMS.date) or ""), str(graph.value(doc, GB.documentNumber) or ""),
+                 int(graph.value(node, GB.startOffset)))
 
 
 def pair_events(events: Iterable[Event]) -> list[Tenure]:
@@ -66,7 +88,13 @@ def pair_events(events: Iterable[Event]) -> list[Tenure]:
     for (person, post), holding in sorted(by_holding.items()):
         current: Tenure | None = None
         for event in sorted(holding, key=Event.order):
-            if event.action == "appoint" and current is None:
+            if event.action == OBSERVE and current is None:
+                current = Tenure(make_iri("tenure", person, post, "observed", event.iri), person, post,
+                                 observed=[event])
+                tenures.append(current)
+            elif event.action == OBSERVE:
+                current.observed.append(event)
+            elif event.action == "appoint" and current is None:
                 current = Tenure(make_iri("tenure", person, post, "opened", event.iri), person, post, opened=event)
                 tenures.append(current)
             elif event.action == "appoint":
@@ -104,6 +132,13 @@ def tenure_triples(tenure: Tenure) -> Iterator[tuple]:
             yield from triples
     for event in tenure.confirmed:
         yield tenure.iri, GB.confirmedBy, event.iri
+    for event in tenure.observed:
+        yield tenure.iri, GB.observedBy, event.iri
+    yield tenure.iri, GB.tenureStatus, Literal(tenure.status)
+    dates = tenure.evidence_dates()
+    if dates:
+        yield tenure.iri, GB.firstEvidence, Literal(dates[0], datatype=XSD.date)
+        yield tenure.iri, GB.lastEvidence, Literal(dates[-1], datatype=XSD.date)
 
 
 def tenures_triples(graphs: Iterable[Graph]) -> Iterator[tuple]:

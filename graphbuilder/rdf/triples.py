@@ -18,8 +18,12 @@ from rdflib import RDF, XSD, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 from rdflib.term import Node
 
+from graphbuilder.entities.evidence import appointment_post, person_mentions, stated_posts
+from graphbuilder.entities.persons import resolve_persons
 from graphbuilder.entities.keys import BASE, doc_iri, kind_of, make_iri
-from graphbuilder.entities.resolve import OrganizationResolver, Resolver, canonical_key
+from graphbuilder.entities.resolve import Resolver
+from graphbuilder.rdf.entities import (group_entity, lexicon_triples, organization_entity, person_entity,
+                                       person_triples, post_entity, role_entity)
 from graphbuilder.rdf.ns import GB
 from graphbuilder.rdf.tenures import tenures_triples
 from graphbuilder.records import (Appointment, Assignment, Commendation, Document, DocumentResult,
@@ -27,18 +31,9 @@ from graphbuilder.records import (Appointment, Assignment, Commendation, Documen
 
 Triple = tuple[Node, Node, Node]
 ENTITIES_GRAPH = URIRef(BASE + "graph/entities")
-ENTITY_KINDS = frozenset({"person", "organization", "post", "group", "role", "tenure", "interval", "instant"})
-GROUP_SUFFIXES = (("领导小组", GB.LeadingGroup), ("指挥部", GB.CommandHQ),
-                  ("委员会", GB.Committee), ("办公室", GB.GroupOffice))
-GROUP_KINDS = {"leading_group": GB.LeadingGroup, "command_hq": GB.CommandHQ,
-               "committee": GB.Committee, "office": GB.GroupOffice}
+ENTITY_KINDS = frozenset({"person", "organization", "post", "group", "role", "tenure", "interval", "instant",
+                          "change"})
 PREFIXES = {"gb": GB._NS, "org": ORG, "prov": PROV, "dcterms": DCTERMS, "skos": SKOS}
-
-
-class Entity(NamedTuple):
-    iri: URIRef
-    name: str
-    triples: tuple[Triple, ...]
 
 
 def graph_iri(number: str) -> URIRef:
@@ -55,59 +50,6 @@ def texts(node: URIRef, predicate: URIRef, *values: str) -> Iterator[Triple]:
     for value in values:
         if value:
             yield node, predicate, Literal(value)
-
-
-# --- entities -------------------------------------------------------------------------
-
-def person_entity(name: str) -> Entity:
-    iri = make_iri("person", name)
-    return Entity(iri, name, ((iri, RDF.type, GB.Person), (iri, GB.name, Literal(name))))
-
-
-def organization_entity(mention: str, date: str, resolve: OrganizationResolver) -> Entity:
-    iri, name, kind = resolve.organization(mention, date)
-    triples = [(iri, RDF.type, GB.Organization), (iri, RDF.type, GB[kind]), (iri, GB.name, Literal(name))]
-    printed = "".join(mention.split())
-    if printed != name:
-        triples.append((iri, SKOS.altLabel, Literal(printed)))
-    for member, member_name, member_kind in getattr(resolve, "members", lambda *_: [])(mention, date):
-        triples += [(iri, RDF.type, GB.CollectiveUnit), (iri, GB.standsFor, member),
-                    (member, RDF.type, GB.Organization), (member, RDF.type, GB[member_kind]),
-                    (member, GB.name, Literal(member_name))]
-    return Entity(iri, name, tuple(triples))
-
-
-def post_entity(fact: Appointment, date: str, resolve: OrganizationResolver) -> Entity:
-    """A post is keyed by its organisation's canonical name and its title."""
-    title = fact.title or ("" if fact.organization else fact.post)
-    triples: list[Triple] = []
-    org_name = ""
-    if fact.organization:
-        org = organization_entity(fact.organization, date, resolve)
-        org_name, triples = org.name, list(org.triples)
-    iri = make_iri("post", org_name, title)
-    triples += [(iri, RDF.type, GB.Post), (iri, GB.name, Literal(org_name + title))]
-    triples += texts(iri, GB.title, title)
-    if fact.organization:
-        triples.append((iri, ORG.postIn, org.iri))
-    return Entity(iri, org_name + title, tuple(triples))
-
-
-def group_entity(name: str, kind: str = "") -> Entity:
-    """Keyed like organisations, so 三门峡市X领导小组 and 市X领导小组 share a node."""
-    key = canonical_key(name)
-    iri = make_iri("group", key)
-    by_suffix = next((cls for suffix, cls in GROUP_SUFFIXES if key.endswith(suffix)), None)
-    triples = [(iri, RDF.type, GB.Group), (iri, GB.name, Literal(key))]
-    triples += [(iri, RDF.type, cls) for cls in {by_suffix, GROUP_KINDS.get(kind)} if cls is not None]
-    if key != "".join(name.split()):
-        triples.append((iri, SKOS.altLabel, Literal("".join(name.split()))))
-    return Entity(iri, key, tuple(triples))
-
-
-def role_entity(role: str) -> Entity:
-    iri = make_iri("role", role)
-    return Entity(iri, role, ((iri, RDF.type, GB.Role), (iri, GB.name, Literal(role))))
 
 
 # --- facts ----------------------------------------------------------------------------
@@ -146,7 +88,8 @@ def document_node(document: Document) -> Iterator[Triple]:
 def appointment_triples(fact: Appointment, document: Document, resolve) -> Iterator[Triple]:
     action = value_of(fact.action)
     node = fact_iri("appointment", document, fact.source, fact.person, action, fact.post)
-    person, post = person_entity(fact.person), post_entity(fact, document.date, resolve)
+    person = person_entity(resolve, fact.person, document, fact.source.start)
+    post = post_entity(resolve, appointment_post(fact, resolve.vocab), document)
     yield from provenance(node, GB.AppointmentEvent, fact.source, document)
     yield from person.triples
     yield from post.triples
@@ -163,7 +106,7 @@ def appointment_triples(fact: Appointment, document: Document, resolve) -> Itera
 
 def membership_triples(fact: Membership, document: Document, resolve) -> Iterator[Triple]:
     node = fact_iri("membership", document, fact.source, fact.group, fact.person, fact.role, fact.stated_post)
-    group, role = group_entity(fact.group), role_entity(fact.role)
+    group, role = group_entity(resolve, fact.group, document), role_entity(fact.role)
     yield from provenance(node, GB.Membership, fact.source, document)
     yield from group.triples
     yield from role.triples
@@ -176,19 +119,23 @@ def membership_triples(fact: Membership, document: Document, resolve) -> Iterato
     if fact.by_position:
         yield node, GB.heldByPosition, Literal(fact.stated_post)
     if fact.person:
-        person = person_entity(fact.person)
+        person = person_entity(resolve, fact.person, document, fact.source.start)
         yield from person.triples
         yield node, ORG.member, person.iri
         yield from texts(node, GB.personName, fact.person)
     if fact.person and fact.stated_post:
-        yield from observation_triples(fact, document)
+        yield from observation_triples(fact, document, resolve)
 
 
-def observation_triples(fact: Membership, document: Document) -> Iterator[Triple]:
-    """A roster line with a bracketed post also records that post on the notice's date."""
+def observation_triples(fact: Membership, document: Document, resolve: Resolver) -> Iterator[Triple]:
+    """A roster line with a bracketed post also records that post (or posts) on the notice's date."""
     node = fact_iri("observation", document, fact.source, fact.person, fact.stated_post)
     yield from provenance(node, GB.PostObservation, fact.source, document)
-    yield node, GB.person, person_entity(fact.person).iri
+    yield node, GB.person, person_entity(resolve, fact.person, document, fact.source.start).iri
+    for post in stated_posts(fact.stated_post, resolve.vocab):
+        entity = post_entity(resolve, post, document)
+        yield from entity.triples
+        yield node, GB.post, entity.iri
     yield from texts(node, GB.personName, fact.person)
     yield from texts(node, GB.statedPost, fact.stated_post)
     if document.date:
@@ -197,7 +144,7 @@ def observation_triples(fact: Membership, document: Document) -> Iterator[Triple
 
 def office_triples(fact: Office, document: Document, resolve) -> Iterator[Triple]:
     node = fact_iri("office", document, fact.source, fact.group, fact.unit)
-    group, unit = group_entity(fact.group), organization_entity(fact.unit, document.date, resolve)
+    group, unit = group_entity(resolve, fact.group, document), organization_entity(resolve, fact.unit, document)
     yield from provenance(node, GB.OfficeSite, fact.source, document)
     yield from group.triples
     yield from unit.triples
@@ -209,14 +156,14 @@ def office_triples(fact: Office, document: Document, resolve) -> Iterator[Triple
 
 def group_triples(fact: Group, document: Document, resolve) -> Iterator[Triple]:
     node = fact_iri("group_listing", document, fact.source, fact.name)
-    group = group_entity(fact.name, fact.kind)
+    group = group_entity(resolve, fact.name, document, fact.kind)
     yield from provenance(node, GB.GroupListing, fact.source, document)
     yield from group.triples
     yield node, GB.group, group.iri
     yield from texts(node, GB.groupName, fact.name)
     yield from texts(node, GB.groupKind, fact.kind)
     if fact.parent:
-        parent = group_entity(fact.parent)
+        parent = group_entity(resolve, fact.parent, document)
         yield from parent.triples
         yield node, GB.parentGroup, parent.iri
         yield group.iri, ORG.subOrganizationOf, parent.iri
@@ -235,7 +182,7 @@ def task_triples(fact: Task, document: Document, resolve) -> Iterator[Triple]:
 def assignment_triples(fact: Assignment, document: Document, resolve) -> Iterator[Triple]:
     kind = value_of(fact.kind)
     node = fact_iri("assignment", document, fact.source, fact.task, fact.unit, kind)
-    unit = organization_entity(fact.unit, document.date, resolve)
+    unit = organization_entity(resolve, fact.unit, document)
     yield from provenance(node, GB.Assignment, fact.source, document)
     yield from unit.triples
     yield node, GB.task, task_iri(document, fact.task)
@@ -251,8 +198,8 @@ def assignment_triples(fact: Assignment, document: Document, resolve) -> Iterato
 
 def commendation_triples(fact: Commendation, document: Document, resolve) -> Iterator[Triple]:
     node = fact_iri("commendation", document, fact.source, fact.recipient, fact.award)
-    recipient = (organization_entity(fact.recipient, document.date, resolve) if fact.is_unit
-                 else person_entity(fact.recipient))
+    recipient = (organization_entity(resolve, fact.recipient, document) if fact.is_unit
+                 else person_entity(resolve, fact.recipient, document, fact.source.start))
     yield from provenance(node, GB.Commendation, fact.source, document)
     yield from recipient.triples
     yield node, GB.recipient, recipient.iri
@@ -262,7 +209,7 @@ def commendation_triples(fact: Commendation, document: Document, resolve) -> Ite
     yield from texts(node, GB.awardText, fact.award_text)
     yield from texts(node, GB.affiliationText, fact.affiliation)
     if fact.affiliation:
-        affiliation = organization_entity(fact.affiliation, document.date, resolve)
+        affiliation = organization_entity(resolve, fact.affiliation, document)
         yield from affiliation.triples
         yield node, GB.affiliation, affiliation.iri
 
@@ -286,7 +233,7 @@ def implied_tasks(facts: list) -> list[Task]:
     return [Task(path, a.task_title, "", "", a.source) for path, a in sorted(first.items())]
 
 
-def document_triples(document: Document, facts: list, resolve: OrganizationResolver) -> Iterator[Triple]:
+def document_triples(document: Document, facts: list, resolve: Resolver) -> Iterator[Triple]:
     """The document node, its facts and the entities they name."""
     yield from document_node(document)
     for fact in [*facts, *implied_tasks(facts)]:
@@ -297,9 +244,15 @@ def document_triples(document: Document, facts: list, resolve: OrganizationResol
         yield from make(fact, document, resolve)
 
 
-def build_dataset(results: Iterable[DocumentResult], resolve: OrganizationResolver | None = None) -> Dataset:
-    """One named graph per document plus the shared entities graph (and tenures over all)."""
+def build_dataset(results: Iterable[DocumentResult], resolve: Resolver | None = None) -> Dataset:
+    """One named graph per document plus the shared entities graph (and tenures over all).
+
+    Persons are resolved over the whole build first (a person's IRI depends on every
+    mention of the name), then each document's triples are made.
+    """
+    results = list(results)
     resolve = resolve or Resolver()
+    resolve.persons = resolve_persons(person_mentions(results, resolve.vocab, resolve), resolve.judgements)
     dataset = Dataset()
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace)
@@ -310,6 +263,11 @@ def build_dataset(results: Iterable[DocumentResult], resolve: OrganizationResolv
         graph = dataset.graph(graph_iri(result.document.number))
         for triple in document_triples(result.document, result.facts, resolve):
             (entities if kind_of(triple[0]) in ENTITY_KINDS else graph).add(triple)
+    for triple in lexicon_triples(resolve.lexicon, {lexicon_id for _, _, lexicon_id, _ in resolve.log}):
+        entities.add(triple)
+    for person in resolve.persons.persons:
+        for triple in person_triples(person):
+            entities.add(triple)
     for triple in tenures_triples(dataset.graph(graph_iri(number)) for number in sorted(numbers)):
         entities.add(triple)
     return dataset

@@ -76,7 +76,7 @@ def test_fields_come_in_schema_order(rows):
 
 def test_resolved_unit_is_an_extra(rows):
     [row] = [r for r in rows if r["type"] == "assignment" and r["unit_printed"] == "工业和信息化局"]
-    assert row["unit"] == "市工业和信息化局" and row["unit_name"] == "市工业和信息化局"
+    assert row["unit"] == "市工业和信息化局" and row["unit_name"] == "三门峡市工业和信息化局"
     assert row["unit_id"].startswith("https://w3id.org/graphbuilder/id/organization/")
 
 

@@ -22,7 +22,7 @@ RENAMES = LEXICON / "renames.tsv"
 SURNAMES = LEXICON / "surnames.txt"
 GOLD = ROOT.parent / "shared" / "gold" / "dev"
 
-AGENCY_HEADER = ["id", "name", "type", "parent", "valid_from", "valid_to", "aliases"]
+AGENCY_HEADER = ["id", "name", "type", "parent", "valid_from", "valid_to", "aliases", "jurisdiction"]
 RENAME_HEADER = ["old_id", "new_id", "date", "kind", "note"]
 TYPES = {
     "government_department", "local_government", "party_organ", "peoples_congress", "cppcc",

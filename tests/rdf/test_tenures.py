@@ -23,7 +23,7 @@ def date(iso: str) -> Literal:
 
 
 def tenure_of(graph, name: str, title: str):
-    person = make_iri("person", name)
+    person = make_iri("person", f"三门峡市/{name}")     # the samples are 三门峡 notices
     return [t for t in graph.subjects(GB.holder, person)
             if str(graph.value(graph.value(t, GB.post), GB.title)) == title]
 
