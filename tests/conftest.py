@@ -139,3 +139,21 @@ def run_extractor(document, only_document, vocab):
         return on_seed, on_text
 
     return run
+
+
+@pytest.fixture(scope="session")
+def seeds_out(tmp_path_factory) -> Path:
+    """The five seeds built once per test session (graph, facts, report) into a temporary folder."""
+    from graphbuilder.cli import main
+
+    out = tmp_path_factory.mktemp("seeds_out")
+    assert main(["build", str(SEEDS_DIR), "--out", str(out), "-q", "--no-validate"]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def seeds_store(seeds_out):
+    """An Oxigraph store of the seeds build."""
+    from graphbuilder.query.store import open_output
+
+    return open_output(seeds_out)

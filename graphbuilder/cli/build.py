@@ -22,7 +22,7 @@ def command_build(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     build = pipeline.extract_corpus(args.paths, on_file=progress(not args.quiet))
-    dataset = pipeline.build_graph(build)
+    dataset = pipeline.build_graph(build, args.judgements and Path(args.judgements))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     write_rdf_files(dataset, out)
@@ -60,6 +60,8 @@ def register(commands) -> None:
     build.add_argument("--out", default="out", help="output folder (default: out)")
     build.add_argument("--strict", action="store_true", help="fail when a line was not understood")
     build.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
+    build.add_argument("--judgements", help="analysts' same/different/unsure judgements "
+                                            "(default: ontology/judgements.tsv)")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no info lines")
     build.set_defaults(run=command_build)
     facts = commands.add_parser("facts", help="write the flat facts export only")
