@@ -76,6 +76,7 @@ class Resolver:
         self.judgements = judgements or Judgements()
         self.log: Counter[tuple[str, str, str, str]] = Counter()   # (key, name, lexicon id, rule)
         self.jurisdictions: dict[str, str] = {}
+        self.resolved: dict[tuple[str, str, str], OrgResolution] = {}
         self.persons = PersonResolution()     # filled by the build once every document is read
 
     # --- organisations ----------------------------------------------------------------
@@ -88,6 +89,12 @@ class Resolver:
 
     def resolve(self, mention: str, date: str = "", jurisdiction: str = "") -> OrgResolution:
         """Like :meth:`organization`, without logging (for the ``resolve`` command)."""
+        key = (mention, date, jurisdiction)
+        if key not in self.resolved:          # pure for a given lexicon and judgements: memoised
+            self.resolved[key] = self.lookup(mention, date, jurisdiction)
+        return self.resolved[key]
+
+    def lookup(self, mention: str, date: str, jurisdiction: str) -> OrgResolution:
         text = clean(mention)
         key = self.unknown_key(text, jurisdiction)
         for candidate, scope, rule in self.lookups(text, jurisdiction):
