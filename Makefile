@@ -16,6 +16,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(PY) -m graphbuilder build seeds --out out
+	$(PY) -m graphbuilder pages out
 
 system-packages:
 	scripts/install-system-packages
