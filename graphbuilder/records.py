@@ -6,6 +6,7 @@ holds for every fact, whatever normalisation the extractors worked on.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -52,6 +53,12 @@ class Issue:
     text: str            # decoded original text (no BOM)
     encoding: str        # detected encoding
     sha256: str          # of the raw bytes
+    page_starts: tuple[int, ...] = ()   # PDF: offset in `text` where each page begins
+
+
+def page_at(page_starts: tuple[int, ...], offset: int) -> int:
+    """1-based page holding a text offset; 0 when the file has no pages (text, HTML, DOCX)."""
+    return bisect.bisect_right(page_starts, offset) if page_starts else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,11 @@ class Document:
     end: int
     text: str            # Issue.text[start:end], original characters
     first_line: int      # 1-based line of `start` in the file
+    page_starts: tuple[int, ...] = ()   # Issue.page_starts (PDF), for `page_of`
+
+    def page_of(self, offset: int) -> int:
+        """1-based PDF page of an Issue.text offset; 0 for files without pages."""
+        return page_at(self.page_starts, offset)
 
     def line_of(self, offset: int) -> int:
         """1-based file line of an Issue.text offset inside this document."""

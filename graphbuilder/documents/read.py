@@ -1,9 +1,15 @@
-"""Find gazette files and read them into `Issue` records, detecting their encoding.
+"""Find gazette files and read them into `Issue` records: text, PDF, HTML and DOCX.
+
+What a file is comes from its bytes, not its name (`formats.sniff`): a PDF saved as
+``.txt`` is read as PDF, an "HTML" that is plain text as text, with a note (GB110).
+Text files have their encoding detected; PDF, HTML and DOCX go through the readers
+in `documents/formats/`, which lay their text out as the text gazettes are.
 
 Reading never raises for bad input: every problem becomes a `Diagnostic` (GB1xx)
-and the caller decides what to do.  The only change made to the decoded text is
+and the caller decides what to do.  The only change made to decoded text is
 line-ending normalisation (``\\r\\n`` and ``\\r`` become ``\\n``) and removal of a
-BOM; all later offsets (`Source.start` …) are offsets into that text.
+BOM; all later offsets (`Source.start` …) are offsets into that text (for PDF,
+HTML and DOCX: into the text the reader extracted).
 """
 from __future__ import annotations
 
@@ -16,13 +22,17 @@ from pathlib import Path
 
 import charset_normalizer
 
+from graphbuilder.documents.formats import KINDS_BY_SUFFIX, UNREADABLE, reader_for, sniff
 from graphbuilder.records import Diagnostic, Issue, Severity
 
-__all__ = ["find_inputs", "read_issue", "TEXT_SUFFIXES", "UNSUPPORTED_SUFFIXES"]
+__all__ = ["find_inputs", "read_issue", "READABLE_SUFFIXES", "UNSUPPORTED_SUFFIXES"]
 
-TEXT_SUFFIXES = frozenset({".txt"})
-# Formats later issues will read; reported now so users know they were seen.
-UNSUPPORTED_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".docx"})
+READABLE_SUFFIXES = frozenset(KINDS_BY_SUFFIX)     # .txt .pdf .html .htm .docx
+# Formats gazettes come in that we cannot read; taken from folders all the same, so
+# that the content decides (sites serve HTML as .doc) and the message says what to do.
+UNSUPPORTED_SUFFIXES = frozenset({".doc", ".wps", ".ofd"})
+_KIND_NAMES = {"text": "text", "pdf": "PDF", "html": "HTML", "docx": "Word (.docx)",
+               "ole": "legacy Office", "zip": "ZIP"}
 
 # No UTF-32 support, so no BOM here is a prefix of another.
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -55,8 +65,9 @@ _DAMAGE_SHOWN = 5
 def find_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
     """Expand files and directories (recursively, sorted) into gazette files to read.
 
-    Explicit files are kept whatever their extension (tried as text) unless the
-    format is known but not supported yet; in directories only ``.txt`` is taken.
+    Explicit files are kept whatever their extension (their content decides how they
+    are read); in directories ``.txt``, ``.pdf``, ``.html``/``.htm`` and ``.docx`` are
+    taken, and ``.doc``/``.wps``/``.ofd`` so that their reading says what to do.
     Each file is returned once, in argument order, directories expanded sorted.
     """
     found: list[Path] = []
@@ -67,8 +78,6 @@ def find_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[Diagnosti
             _walk(path, found, diags, seen_dirs=set())
         elif not path.exists():
             diags.append(_diag(path, "GB101", "no such file or directory: check the path", Severity.ERROR))
-        elif path.suffix.lower() in UNSUPPORTED_SUFFIXES:
-            diags.append(_unsupported(path))
         else:
             found.append(path)
     return _unique(found), diags
@@ -85,10 +94,8 @@ def _walk(folder: Path, found: list[Path], diags: list[Diagnostic], seen_dirs: s
             diags.append(_diag(entry, "GB105", "hidden, skipped", Severity.INFO))
         elif entry.is_dir():
             _walk(entry, found, diags, seen_dirs)
-        elif suffix in TEXT_SUFFIXES:
+        elif suffix in READABLE_SUFFIXES or suffix in UNSUPPORTED_SUFFIXES:
             found.append(entry)
-        elif suffix in UNSUPPORTED_SUFFIXES:
-            diags.append(_unsupported(entry))
         else:
             diags.append(_diag(entry, "GB105", f"not a gazette file ({suffix or 'no extension'}), skipped;"
                                " name it on the command line to read it as text", Severity.INFO))
@@ -102,15 +109,12 @@ def _unique(paths: list[Path]) -> list[Path]:
     return list(seen.values())
 
 
-def _unsupported(path: Path) -> Diagnostic:
-    return _diag(path, "GB104", f"format not supported yet ({path.suffix.lower()}): convert it to .txt")
-
-
 def read_issue(path: Path) -> tuple[Issue | None, list[Diagnostic]]:
     """Read one gazette file; return the Issue (or None when unreadable) and diagnostics.
 
-    The encoding is detected, never assumed: a BOM; else NUL bytes mean UTF-16 (by
-    their layout) or binary; else strict UTF-8, slightly damaged UTF-8 (GB107), then
+    The kind of file is sniffed from its bytes; PDF, HTML and DOCX go to their reader.
+    For text the encoding is detected, never assumed: a BOM; else NUL bytes mean UTF-16
+    (by their layout) or binary; else strict UTF-8, slightly damaged UTF-8 (GB107), then
     charset-normalizer limited to gb18030 / big5 / utf-16.  Guesses are accepted only
     when the text looks Chinese.  Line endings are normalised to ``\\n`` (the only
     change made before offsets are taken) and a BOM is removed.
@@ -123,6 +127,42 @@ def read_issue(path: Path) -> tuple[Issue | None, list[Diagnostic]]:
                             Severity.ERROR)]
     if not raw.strip():
         return None, [_diag(path, "GB102", "empty file, nothing to read: skipped")]
+    kind = sniff(raw)
+    notes = _kind_note(path, kind)
+    if kind in UNREADABLE:
+        return None, notes + [_diag(path, "GB104", f"format not supported: {UNREADABLE[kind]}")]
+    issue, diags = _read_text(path, raw) if kind == "text" else _read_document(path, raw, kind)
+    return issue, notes + diags
+
+
+def _kind_note(path: Path, kind: str) -> list[Diagnostic]:
+    """GB110 when the content is not what the file name says (only for names we know)."""
+    named = KINDS_BY_SUFFIX.get(path.suffix.lower())
+    if named is None or named == kind:
+        return []
+    return [_diag(path, "GB110", f"content is {_KIND_NAMES[kind]}, not {_KIND_NAMES[named]} as the name"
+                                 f" says: read as {_KIND_NAMES[kind]}", Severity.INFO)]
+
+
+def _read_document(path: Path, raw: bytes, kind: str) -> tuple[Issue | None, list[Diagnostic]]:
+    """A PDF, HTML or DOCX file through its reader; the reader's diagnostics get the path."""
+    try:
+        extracted = reader_for(kind)(raw)
+    except Exception as err:  # noqa: BLE001 - third-party parsers on hostile input: never a traceback
+        why = " ".join(str(err).split())[:200]       # one line, whatever the parser said
+        return None, [_diag(path, "GB109", f"cannot read this {_KIND_NAMES[kind]} file ({type(err).__name__}:"
+                                           f" {why}): it may be damaged; open and re-save it", Severity.ERROR)]
+    diags = [dataclasses.replace(d, path=str(path)) for d in extracted.problems]
+    if not extracted.text.strip():
+        if not diags:
+            diags.append(_diag(path, "GB102", f"no text in this {_KIND_NAMES[kind]} file: skipped"))
+        return None, diags
+    issue = Issue(path=str(path), name=path.stem, text=extracted.text, encoding=extracted.encoding,
+                  sha256=hashlib.sha256(raw).hexdigest(), page_starts=extracted.page_starts)
+    return issue, diags
+
+
+def _read_text(path: Path, raw: bytes) -> tuple[Issue | None, list[Diagnostic]]:
     decoded = _detect(raw)
     if isinstance(decoded, Diagnostic):  # detection works on bytes only: add the path here
         return None, [dataclasses.replace(decoded, path=str(path))]

@@ -220,7 +220,8 @@ def _document(issue: Issue, lines: list[_Line], anchor: _Anchor, stop: int,
         issue=issue.name, path=issue.path, number=squash(number_printed),
         number_printed=number_printed, title=title,
         issuer=_issuer(lines, anchor, title), date=date, section=section,
-        start=start, end=end, text=issue.text[start:end], first_line=lines[anchor.start].number)
+        start=start, end=end, text=issue.text[start:end], first_line=lines[anchor.start].number,
+        page_starts=issue.page_starts)
 
 
 def _signing_date(lines: list[_Line], vocab: Vocab) -> str:

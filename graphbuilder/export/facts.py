@@ -35,8 +35,8 @@ EXTRAS = {   # ignored by the scorer; written after the schema's fields
     "assignment": ("unit_printed", "list_label", "deadline", "unit_id", "unit_name"),
     "commendation": ("award_text",),
 }
-COMMON_EXTRAS = ("iri", "src_line", "quote", "start", "end")
-OMIT_WHEN_EMPTY = frozenset({"gender", "by_position", "deadline"})
+COMMON_EXTRAS = ("iri", "src_line", "quote", "start", "end", "page")
+OMIT_WHEN_EMPTY = frozenset({"gender", "by_position", "deadline", "page"})   # page: PDF sources only
 
 
 def order_qualifiers(joined: str, quote: str) -> list[str]:

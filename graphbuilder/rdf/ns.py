@@ -96,6 +96,7 @@ class GB(DefinedNamespace):
     numberPrinted: URIRef  # number as printed
     observedOn: URIRef  # observed on
     organizationText: URIRef  # organisation as printed
+    page: URIRef  # page
     path: URIRef  # numbering path
     personName: URIRef  # person name
     postText: URIRef  # post as printed

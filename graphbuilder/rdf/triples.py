@@ -70,6 +70,9 @@ def provenance(node: URIRef, cls: URIRef, source: Source, document: Document) ->
     yield node, GB.startOffset, Literal(source.start)
     yield node, GB.endOffset, Literal(source.end)
     yield node, GB.line, Literal(source.line)
+    page = document.page_of(source.start)
+    if page:                                         # PDF sources only
+        yield node, GB.page, Literal(page)
 
 
 def document_node(document: Document) -> Iterator[Triple]:
