@@ -9,7 +9,6 @@ from graphbuilder.pages.model import Link, page_path
 from graphbuilder.pages.network import Fact, NetworkBuilder
 from graphbuilder.pages.style import EDGE_STYLES, agency_tone, tier_of
 
-MIN_NAME_FOR_MATCH = 3         # agency names shorter than this never match a stated post
 
 
 @dataclass(frozen=True)
@@ -57,25 +56,15 @@ class Context:
 
     @cached_property
     def represented(self) -> dict[str, list[MembershipFact]]:
-        """Memberships whose stated post begins with an agency's name: the agency is represented.
+        """Memberships whose seat resolves to a post in an agency: the agency is represented.
 
-        ``（市发展改革委主任）`` after a member's name puts 市发展改革委 in the group. The
-        longest name that the post starts with wins; a name shared by two agencies
-        matches neither.
+        ``（市发展改革委主任）`` after a member's name (or 市财政局主要负责同志 holding a seat)
+        is a post of 三门峡市发展和改革委员会, as entity resolution found it.
         """
-        owners: dict[str, set[str]] = {}
-        for subject in self.corpus.of_kind("agency"):
-            for name in (subject.name, *subject.alt_names):
-                if len(name) >= MIN_NAME_FOR_MATCH:
-                    owners.setdefault(name, set()).add(subject.iri)
-        names = {name: next(iter(iris)) for name, iris in owners.items() if len(iris) == 1}
         found: dict[str, list[MembershipFact]] = {}
         for fact in self.corpus.memberships:
-            post = fact.stated_post
-            for end in range(len(post), MIN_NAME_FOR_MATCH - 1, -1):
-                if post[:end] in names:
-                    found.setdefault(names[post[:end]], []).append(fact)
-                    break
+            for agency in self.corpus.membership_agencies.get(fact.iri, ()):
+                found.setdefault(agency, []).append(fact)
         return found
 
 

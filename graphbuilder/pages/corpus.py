@@ -136,6 +136,7 @@ class Corpus:
     documents: tuple[DocumentInfo, ...] = ()
     subjects: dict[str, Subject] = field(default_factory=dict)
     memberships: tuple[MembershipFact, ...] = ()
+    membership_agencies: dict[str, tuple[str, ...]] = field(default_factory=dict)   # seat → bodies
     offices: tuple[OfficeFact, ...] = ()
     subgroups: tuple[SubgroupFact, ...] = ()
     appointments: tuple[AppointmentFact, ...] = ()
@@ -207,6 +208,14 @@ def records(store: ox.Store, name: str, cls: type) -> tuple:
     return tuple(cls(**{f: row[f] for f in fields}, evidence=evidence(row)) for row in rows)
 
 
+def pairs(store: ox.Store, name: str, key: str, value: str) -> dict[str, tuple[str, ...]]:
+    """Rows of ``queries/NAME.rq`` as key → sorted values."""
+    found: dict[str, set[str]] = {}
+    for row in read_rows(store, name):
+        found.setdefault(str(row[key]), set()).add(str(row[value]))
+    return {k: tuple(sorted(v)) for k, v in found.items()}
+
+
 def split_joined(value: object) -> tuple[str, ...]:
     return tuple(sorted(part for part in str(value).split(SEPARATOR) if part))
 
@@ -230,6 +239,7 @@ def load_corpus(store: ox.Store) -> Corpus:
         documents=documents,
         subjects=read_subjects(store),
         memberships=records(store, "pages_memberships", MembershipFact),
+        membership_agencies=pairs(store, "pages_membership_agencies", "iri", "agency"),
         offices=records(store, "pages_offices", OfficeFact),
         subgroups=records(store, "pages_subgroups", SubgroupFact),
         appointments=records(store, "pages_appointments", AppointmentFact),

@@ -126,7 +126,6 @@ def lexicon_triples(lexicon: AgencyLexicon, used: Iterable[str]) -> Iterator[Tri
         if agency_id in wanted:
             continue
         wanted.add(agency_id)
-        agency = lexicon.agencies[agency_id]
         queue += [a.id for a in lexicon.ancestors(agency_id)[:1]]
         queue += [c.new if c.old == agency_id else c.old for c in lexicon.changes if agency_id in (c.old, c.new)]
     for agency_id in sorted(wanted):

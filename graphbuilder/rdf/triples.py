@@ -12,7 +12,7 @@ are not written; the export reads a missing literal as "".
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator
 
 from rdflib import RDF, XSD, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
@@ -121,6 +121,10 @@ def membership_triples(fact: Membership, document: Document, resolve) -> Iterato
     yield from texts(node, GB.qualifier, *fact.qualifiers)
     if fact.by_position:
         yield node, GB.heldByPosition, Literal(fact.stated_post)
+    for post in stated_posts(fact.stated_post, resolve.vocab) if fact.stated_post else ():
+        entity = post_entity(resolve, post, document)     # the post (and body) the seat stands for
+        yield from entity.triples
+        yield node, GB.post, entity.iri
     if fact.person:
         person = person_entity(resolve, fact.person, document, fact.source.start)
         yield from person.triples

@@ -1,5 +1,4 @@
 """IRIs are hashes of key parts: stable, distinct, independent of call order."""
-import random
 
 import pytest
 from hypothesis import given

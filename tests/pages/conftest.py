@@ -13,11 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from graphbuilder import pipeline
 from graphbuilder.pages.context import Context
 from graphbuilder.pages.corpus import load_corpus
 from graphbuilder.pages.site import write_site
-from graphbuilder.query.store import load_store
 from graphbuilder.vocab import load_vocab
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,9 +27,9 @@ VIEWPORT = {"width": 1400, "height": 900}
 
 
 @pytest.fixture(scope="session")
-def seed_store():
-    build = pipeline.extract_corpus([ROOT / "seeds"])
-    return load_store(pipeline.build_graph(build))
+def seed_store(seeds_store):
+    """The seeds' graph, built once for the whole suite (tests/conftest.py)."""
+    return seeds_store
 
 
 @pytest.fixture(scope="session")

@@ -130,3 +130,14 @@ def test_task_nodes_carry_the_task_evidence(seed_context, subject_named):
     tasks = [n for n in page.network.nodes if n.kind == "task"]
     assert len(tasks) == len({f.task for f in seed_context.corpus.facts_of(agency.iri, AssignmentFact)})
     assert all(n.facts and n.facts[0].evidence.quote for n in tasks)
+
+
+def test_an_agency_is_represented_where_a_seat_resolves_to_one_of_its_posts(seed_context, subject_named):
+    # 裴宗杰（市水利局局长） sits on 市防汛抗旱应急指挥部: 三门峡市水利局 is represented there
+    water = subject_named("三门峡市水利局")
+    seats = seed_context.represented[water.iri]
+    groups = {seed_context.corpus.subjects[f.group].name for f in seats}
+    assert "市防汛抗旱应急指挥部" in groups
+    assert {f.person_name for f in seats if f.person_name} >= {"裴宗杰"}
+    finance = subject_named("三门峡市财政局")      # also seats held by position: 市财政局主要负责同志
+    assert any(f.by_position for f in seed_context.represented[finance.iri])
