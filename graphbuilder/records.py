@@ -189,9 +189,42 @@ class Extraction:
     consumed: tuple[tuple[int, int], ...] = ()   # spans of Issue.text accounted for
 
 
+class LineStatus(str, Enum):
+    FACTS = "facts"                   # read into facts (inside an extractor's consumed span)
+    BOILERPLATE = "boilerplate"       # a line of a kind listed in patterns/boilerplate.tsv
+    UNREAD = "unread"                 # neither: something the graph may be missing
+
+
+@dataclass(frozen=True, slots=True)
+class LineAccount:
+    """How one non-blank line of an accounted document was used."""
+    line: int                         # 1-based line in the file
+    status: LineStatus
+    reason: str                       # boilerplate class, "" otherwise
+    text: str                         # the line as printed, stripped
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """Line accounting of a personnel, roster or task-division document (or of such parts)."""
+    genre: str                        # the document's genre; "" when only parts are accounted
+    parts: tuple[tuple[str, int, int], ...]   # (genre, first line, last line) accounted
+    lines: tuple[LineAccount, ...]
+
+    def count(self, status: LineStatus) -> int:
+        return sum(account.status is status for account in self.lines)
+
+    @property
+    def percent(self) -> float:
+        if not self.lines:
+            return 100.0
+        return round(100 * (len(self.lines) - self.count(LineStatus.UNREAD)) / len(self.lines), 1)
+
+
 @dataclass(slots=True)
 class DocumentResult:
     """All that was extracted from one document."""
     document: Document
     facts: list = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    coverage: Coverage | None = None  # None: not a genre whose lines are accounted

@@ -29,6 +29,24 @@ class Agency:
     aliases: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class GenreRule:
+    """patterns/genres.tsv: a document (title, section) or a part of it (heading) in a genre."""
+    genre: str                        # personnel | roster | task_division
+    field: str                        # section | title | part
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateRule:
+    """patterns/boilerplate.tsv: a line that carries no fact, and why."""
+    name: str                         # salutation, signature, date, page_header …
+    scope: str                        # lead | head | tail | any
+    genres: frozenset[str]            # the genres it applies to; "*" for all
+    pattern: str                      # regex, @layout_pattern_name or document:<field>
+    reason: str
+
+
 @dataclass(frozen=True)
 class Vocab:
     titles: dict[str, int]            # post title -> rank
@@ -44,6 +62,8 @@ class Vocab:
     surnames: frozenset[str]
     agencies: tuple[Agency, ...]
     patterns: dict[str, re.Pattern]
+    genres: tuple[GenreRule, ...] = ()
+    boilerplate: tuple[BoilerplateRule, ...] = ()
     exclusive_titles: frozenset[str] = frozenset()   # principal heads: one such post at a time
     title_bodies: tuple[tuple[str, str], ...] = ()   # bare title -> the body it implies (副市长 -> 市人民政府)
 
@@ -136,6 +156,38 @@ def load_vocab(root: str | None = None) -> Vocab:
         else frozenset(),
         agencies=_agencies(lex / "agencies.tsv"),
         patterns=_patterns(base / "patterns" / "layout.tsv"),
+        genres=_genres(base / "patterns" / "genres.tsv"),
+        boilerplate=_boilerplate(base / "patterns" / "boilerplate.tsv"),
         exclusive_titles=frozenset(r["title"] for r in titles if r.get("exclusive") == "yes"),
         title_bodies=tuple((r["title"], r["body"]) for r in titles if r.get("body")),
     )
+
+
+def _genres(path: Path) -> tuple[GenreRule, ...]:
+    rules = []
+    for row in _rows(path, ("genre", "field", "regex")):
+        if row["field"] not in ("section", "title", "part"):
+            raise VocabError(f"{path}: field {row['field']!r} is not section, title or part")
+        try:
+            rules.append(GenreRule(row["genre"], row["field"], re.compile(row["regex"])))
+        except re.error as error:
+            raise VocabError(f"{path}: regex {row['regex']!r} does not compile: {error}") from error
+    return tuple(rules)
+
+
+def _boilerplate(path: Path) -> tuple[BoilerplateRule, ...]:
+    rules = []
+    for row in _rows(path, ("class", "scope", "genres", "pattern", "reason")):
+        if row["scope"] not in ("lead", "head", "tail", "any"):
+            raise VocabError(f"{path}: scope {row['scope']!r} of {row['class']!r} is not lead, head, tail or any")
+        if not row["reason"]:
+            raise VocabError(f"{path}: boilerplate class {row['class']!r} gives no reason")
+        pattern = row["pattern"]
+        if not pattern.startswith(("@", "document:")):
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise VocabError(f"{path}: pattern of {row['class']!r} does not compile: {error}") from error
+        genres = frozenset(g.strip() for g in row["genres"].split(",") if g.strip())
+        rules.append(BoilerplateRule(row["class"], row["scope"], genres, pattern, row["reason"]))
+    return tuple(rules)

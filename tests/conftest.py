@@ -157,3 +157,14 @@ def seeds_store(seeds_out):
     from graphbuilder.query.store import open_output
 
     return open_output(seeds_out)
+
+
+@pytest.fixture(scope="session")
+def tiny_store():
+    """A hand-made graph small enough to solve by hand (tests/analytics/data/tiny.trig; its
+    header lists the known answers), for the analytics and the network exports."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(path=str(ROOT / "tests" / "analytics" / "data" / "tiny.trig"), format=ox.RdfFormat.TRIG)
+    return store

@@ -67,10 +67,10 @@ def add_output_arguments(parser, default_out: str = "out") -> None:
 
 def open_built(out: str):
     """The store of a build folder, or a one-line error (exit 2) when there is none."""
-    from graphbuilder.query.store import open_output
+    from graphbuilder.query.store import StoreError, open_output
 
     try:
         return open_output(out)
-    except (FileNotFoundError, OSError, SyntaxError, ValueError) as error:
+    except (StoreError, OSError, SyntaxError, ValueError) as error:
         print(f"graphbuilder: {error}", file=sys.stderr)
         raise SystemExit(2) from None

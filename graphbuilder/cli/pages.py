@@ -12,7 +12,7 @@ from pathlib import Path
 
 def command_pages(args: argparse.Namespace) -> int:
     from graphbuilder.pages import write_site
-    from graphbuilder.query.store import GRAPH_FILE, open_output
+    from graphbuilder.query.store import GRAPH_FILE, StoreError, open_output
 
     out = Path(args.out)
     try:
@@ -20,7 +20,7 @@ def command_pages(args: argparse.Namespace) -> int:
     except FileNotFoundError as error:
         print(f"{error}", file=sys.stderr)
         return 1
-    except (SyntaxError, ValueError, OSError) as error:
+    except (StoreError, SyntaxError, ValueError, OSError) as error:
         print(f"{out / GRAPH_FILE}: not a readable TriG graph: {error}", file=sys.stderr)
         return 1
     summary = write_site(store, out / "pages")

@@ -20,6 +20,13 @@ _CHAR_MAP = str.maketrans({
     "﹣": "—", "—": "—",
     "．": ".", "﹒": ".",
 })
+# Invisible characters (C0/C1 controls, zero-width and direction marks, soft hyphen, word
+# joiner) read as spaces, so squash() drops them: 市\x00自然资源规划局 names 市自然资源规划局.
+# Whitespace controls (\t \n \r …) keep their meaning for line and table layout.
+_CHAR_MAP.update({code: " " for code in [*range(0x20), 0x7F, *range(0x80, 0xA0), 0xAD,
+                                          *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+                                          *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF]
+                  if not chr(code).isspace()})
 _WHITESPACE = frozenset(" \t\u3000\xa0")
 
 
@@ -82,10 +89,11 @@ class NormalText:
 
 def concat(parts: list[NormalText]) -> NormalText:
     """Join views (e.g. the lines of a wrapped clause) into one, offsets kept."""
-    origin: tuple[int, ...] = ()
+    origin: list[int] = []
     for part in parts:
-        origin += part.origin[:-1]
-    return NormalText("".join(p.text for p in parts), origin + (parts[-1].origin[-1],))
+        origin.extend(part.origin[:-1])        # a list: tuple += would copy on every part
+    origin.append(parts[-1].origin[-1])
+    return NormalText("".join(p.text for p in parts), tuple(origin))
 
 
 def squash(text: str) -> str:

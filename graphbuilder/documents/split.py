@@ -10,6 +10,7 @@ documents.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -56,7 +57,7 @@ def split_issue(issue: Issue, vocab: Vocab) -> tuple[list[Document], list[Diagno
     anchors.sort(key=lambda a: a.start)
     documents = [_document(issue, lines, anchor, _next_start(anchors, k, lines), toc, vocab)
                  for k, anchor in enumerate(anchors)]
-    diagnostics = _check_contents(issue, toc, documents)
+    diagnostics = _check_contents(issue, toc, documents) + _impossible_dates(issue, lines, vocab)
     if not documents:
         diagnostics.append(Diagnostic(issue.path, 0, "GB202",
                                       "no document found: no line holds a document number "
@@ -225,11 +226,31 @@ def _document(issue: Issue, lines: list[_Line], anchor: _Anchor, stop: int,
 
 
 def _signing_date(lines: list[_Line], vocab: Vocab) -> str:
+    """The first date line that is a calendar date (2018年22月20日 is a misprint, not a date)."""
     for line in lines:
-        match = vocab.patterns["date"].fullmatch(line.flat)
-        if match:
-            return f"{int(match['y']):04d}-{int(match['m']):02d}-{int(match['d']):02d}"
+        date = _calendar_date(line, vocab)
+        if date:
+            return date
     return ""
+
+
+def _calendar_date(line: _Line, vocab: Vocab) -> str:
+    """ISO form of a line that is only a date, "" when it is not one or names no real day."""
+    match = vocab.patterns["date"].fullmatch(line.flat)
+    if not match:
+        return ""
+    try:
+        return datetime.date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat()
+    except ValueError:
+        return ""
+
+
+def _impossible_dates(issue: Issue, lines: list[_Line], vocab: Vocab) -> list[Diagnostic]:
+    """Date lines naming no real day: reported, and never taken as a signing date."""
+    return [Diagnostic(issue.path, line.number, "GB203",
+                       f"date line {line.text.strip()!r} is not a calendar date: not used as a signing date",
+                       Severity.WARNING)
+            for line in lines if vocab.patterns["date"].fullmatch(line.flat) and not _calendar_date(line, vocab)]
 
 
 def _issuer(lines: list[_Line], anchor: _Anchor, title: str) -> str:

@@ -30,6 +30,7 @@ STANDARD_PREFIXES = {
 }
 RE_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
 RE_KIND = re.compile(r"^[a-z][a-z_]*$")
+RDF_TYPE = str(RDF.type)
 BARE = {str(XSD.integer): re.compile(r"^[+-]?\d+$"), str(XSD.boolean): re.compile(r"^(true|false)$")}
 ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
@@ -68,8 +69,11 @@ def prefixes_for(terms: Iterable) -> dict[str, str]:
     return dict(sorted(prefixes.items()))
 
 
+ESCAPE_TABLE = str.maketrans({**{chr(c): f"\\u{c:04X}" for c in range(0x20)}, **ESCAPES})
+
+
 def escape(text: str) -> str:
-    return "".join(ESCAPES.get(ch) or (f"\\u{ord(ch):04X}" if ord(ch) < 0x20 else ch) for ch in text)
+    return text.translate(ESCAPE_TABLE)
 
 
 def iri_text(iri: URIRef, prefixes: dict[str, str]) -> str:
@@ -104,22 +108,41 @@ def term_text(term, prefixes: dict[str, str]) -> str:
     return text
 
 
-def subject_blocks(triples: Iterable[tuple], prefixes: dict[str, str], indent: str = "") -> list[str]:
-    """Turtle blocks, one per subject, fully sorted."""
+class Renderer(dict):
+    """term → its Turtle text under fixed prefixes, each distinct term rendered once."""
+
+    def __init__(self, prefixes: dict[str, str]):
+        super().__init__()
+        self.prefixes = prefixes
+
+    def __missing__(self, term) -> str:
+        text = self[term] = term_text(term, self.prefixes)
+        return text
+
+
+def group_by_subject(triples: Iterable[tuple]) -> dict:
+    """subject → predicate → set of objects."""
     by_subject: dict = {}
     for s, p, o in triples:
         by_subject.setdefault(s, {}).setdefault(p, set()).add(o)
-    blocks = []
-    for subject in sorted(by_subject, key=str):
-        predicates = by_subject[subject]
-        order = sorted(predicates, key=lambda p: (p != RDF.type, str(p)))
-        lines = []
-        for predicate in order:
-            name = "a" if predicate == RDF.type else term_text(predicate, prefixes)
-            objects = sorted(term_text(o, prefixes) for o in predicates[predicate])
-            lines.append(f"{indent}    {name} {', '.join(objects)}")
-        blocks.append(f"{indent}{term_text(subject, prefixes)}\n" + " ;\n".join(lines) + " .\n")
-    return blocks
+    return by_subject
+
+
+def block(subject, predicates: dict, render, indent: str = "") -> str:
+    """One subject's Turtle: ``rdf:type`` first, then predicates in IRI order, objects sorted."""
+    lines = []
+    for predicate in sorted(predicates, key=lambda p: (str(p) != RDF_TYPE, str(p))):
+        name = "a" if str(predicate) == RDF_TYPE else render[predicate]
+        objects = sorted([render[o] for o in predicates[predicate]])
+        lines.append(f"{indent}    {name} {', '.join(objects)}")
+    return f"{indent}{render[subject]}\n" + " ;\n".join(lines) + " .\n"
+
+
+def subject_blocks(triples: Iterable[tuple], prefixes: dict[str, str], indent: str = "") -> list[str]:
+    """Turtle blocks, one per subject, fully sorted."""
+    by_subject = group_by_subject(triples)
+    render = Renderer(prefixes)
+    return [block(subject, by_subject[subject], render, indent) for subject in sorted(by_subject, key=str)]
 
 
 def prefix_header(prefixes: dict[str, str]) -> str:
@@ -128,29 +151,91 @@ def prefix_header(prefixes: dict[str, str]) -> str:
 
 def turtle_text(triples: Iterable[tuple]) -> str:
     """Sorted Turtle for a set of triples."""
-    triples = set(triples)
-    prefixes = prefixes_for(term for triple in triples for term in triple)
-    return prefix_header(prefixes) + "\n".join(subject_blocks(triples, prefixes))
+    return SortedGraph((s, p, o, None) for s, p, o in triples).turtle()
+
+
+def is_default(graph) -> bool:
+    return graph is None or str(graph) == "urn:x-rdflib:default"
+
+
+def own_text(term) -> str:
+    """A term's Turtle text under the standard prefixes plus its own kind's.
+
+    Under the full prefix map of a file the text is the same: a kind's namespace
+    (``…/id/person/``) only matches IRIs of that kind, so the other kinds' prefixes
+    never apply to it. That makes rendering independent of the rest of the graph.
+    """
+    if isinstance(term, Literal) and term.datatype is not None:
+        return term_text(term, prefixes_for((term.datatype,)))
+    return term_text(term, prefixes_for((term,)))
+
+
+class SortedGraph:
+    """A dataset's quads (a ``QuadIndex``: plain-string keys) rendered for the Turtle and TriG writers.
+
+    Each distinct term is rendered once; grouping and sorting then work on Python
+    strings, not rdflib terms, whose comparisons run in Python.
+    """
+
+    def __init__(self, source):
+        """From a QuadIndex, an rdflib Graph or Dataset, an Oxigraph store, or (s, p, o, graph) terms."""
+        from graphbuilder.rdf.quads import QuadIndex
+
+        index = source if isinstance(source, QuadIndex) else QuadIndex(source)
+        self.graphs = index.graphs
+        self.texts = {key: own_text(term) for key, term in index.terms.items() if key is not None}
+
+    def prefixes(self, with_graph_names: bool) -> dict[str, str]:
+        iris = {key for key in self.texts if isinstance(key, str)}
+        if not with_graph_names:
+            iris -= {g for g in self.graphs if g is not None} - self.named_terms()
+        return prefixes_for(URIRef(iri) for iri in iris)
+
+    def named_terms(self) -> set:
+        """Keys used as subject, predicate or object (not only as a graph name)."""
+        used = set()
+        for subjects in self.graphs.values():
+            used.update(subjects)
+            for predicates in subjects.values():
+                used.update(predicates)
+                for objects in predicates.values():
+                    used.update(objects)
+        return used
+
+    def trig(self) -> str:
+        """Sorted TriG: graphs in IRI order, each graph's triples sorted as in Turtle."""
+        parts = [prefix_header(self.prefixes(with_graph_names=True))]
+        for graph in sorted(self.graphs, key=lambda g: (g is not None, str(g))):
+            subjects = self.graphs[graph]
+            name = "" if graph is None else self.texts[graph] + " "
+            blocks = (block(s, subjects[s], self.texts, "    ") for s in sorted(subjects))
+            parts.append(f"{name}{{\n" + "\n".join(blocks) + "}\n\n")
+        return "".join(parts).rstrip("\n") + "\n"
+
+    def turtle(self) -> str:
+        """All graphs merged into one sorted Turtle document."""
+        merged: dict = {}
+        for subjects in self.graphs.values():
+            for subject, predicates in subjects.items():
+                if subject not in merged:
+                    merged[subject] = predicates
+                    continue
+                combined = {p: set(objects) for p, objects in merged[subject].items()}
+                for predicate, objects in predicates.items():
+                    combined.setdefault(predicate, set()).update(objects)
+                merged[subject] = combined
+        blocks = (block(s, merged[s], self.texts) for s in sorted(merged))
+        return prefix_header(self.prefixes(with_graph_names=False)) + "\n".join(blocks)
 
 
 def trig_text(dataset) -> str:
     """Sorted TriG: graphs in IRI order, each graph's triples sorted as in Turtle."""
-    quads = {(s, p, o, g) for s, p, o, g in dataset.quads((None, None, None, None))}
-    prefixes = prefixes_for(term for quad in quads for term in quad)
-    graphs: dict = {}
-    for s, p, o, g in quads:
-        graphs.setdefault(g, set()).add((s, p, o))
-    parts = [prefix_header(prefixes)]
-    for graph in sorted(graphs, key=lambda g: (g is not None and str(g) != "urn:x-rdflib:default", str(g))):
-        name = "" if graph is None or str(graph) == "urn:x-rdflib:default" else term_text(graph, prefixes) + " "
-        parts.append(f"{name}{{\n" + "\n".join(subject_blocks(graphs[graph], prefixes, "    ")) + "}\n\n")
-    return "".join(parts).rstrip("\n") + "\n"
+    return SortedGraph(dataset).trig()
 
 
 def write_turtle(dataset, path: Path) -> Path:
     """All named graphs merged into one Turtle file."""
-    write_atomic(path, turtle_text((s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None)))
-                 .encode("utf-8"))
+    write_atomic(path, SortedGraph(dataset).turtle().encode("utf-8"))
     return Path(path)
 
 
@@ -160,6 +245,9 @@ def write_trig(dataset, path: Path) -> Path:
 
 
 def write_rdf_files(dataset, out_dir: Path) -> list[Path]:
-    """``graph.ttl`` and ``graph.trig`` in ``out_dir``."""
+    """``graph.ttl`` and ``graph.trig`` in ``out_dir``, from one pass over the dataset."""
     out_dir = Path(out_dir)
-    return [write_turtle(dataset, out_dir / "graph.ttl"), write_trig(dataset, out_dir / "graph.trig")]
+    graph = SortedGraph(dataset)
+    write_atomic(out_dir / "graph.ttl", graph.turtle().encode("utf-8"))
+    write_atomic(out_dir / "graph.trig", graph.trig().encode("utf-8"))
+    return [out_dir / "graph.ttl", out_dir / "graph.trig"]

@@ -10,7 +10,7 @@ import re
 
 from graphbuilder.documents.normalize import NormalText, concat
 from graphbuilder.facts.common import (document_text, make_source, split_outside_brackets,
-                                       trailing_qualifiers, unread)
+                                       squashed_lines, trailing_qualifiers, unread)
 from graphbuilder.mentions.find import Mentions, find_mentions
 from graphbuilder.records import Action, Appointment, Diagnostic, Document, Extraction, Severity
 from graphbuilder.vocab import Vocab
@@ -48,8 +48,7 @@ def _opens_clause(flat: str, vocab: Vocab) -> bool:
 def _clauses(text: NormalText, vocab: Vocab) -> list[NormalText]:
     """Squashed clauses: lines opening with a cue, plus their continuation lines."""
     groups: list[list[NormalText]] = []
-    for line in text.lines():
-        flat = line.squash()
+    for _, flat in squashed_lines(text):
         if not flat.text:
             continue
         if _opens_clause(flat.text, vocab):

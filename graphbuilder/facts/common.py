@@ -19,10 +19,37 @@ def page_header_pattern(sections: tuple[str, ...], rule: str) -> re.Pattern:
     return re.compile(rf"(?:(?:{names})\s*(?:{rule})?|(?:{rule}))")
 
 
+_last_text: tuple = (None, None, None)     # (document, vocab, its NormalText): the last one made
+
+
 def document_text(document: Document, vocab: Vocab) -> NormalText:
-    """The document's normalised text with page headers removed, offsets kept."""
+    """The document's normalised text with page headers removed, offsets kept.
+
+    Every extractor asks for the same document's text in turn, and making it walks the
+    text character by character, so the last one made is kept (NormalText is immutable).
+    """
+    global _last_text
+    last_document, last_vocab, text = _last_text
+    if last_document is document and last_vocab is vocab:
+        return text
     pattern = page_header_pattern(vocab.sections, vocab.patterns["page_rule"].pattern)
-    return drop_lines(NormalText.of(document.text, 0), pattern).shifted(document.start)
+    text = drop_lines(NormalText.of(document.text, 0), pattern).shifted(document.start)
+    _last_text = (document, vocab, text)
+    return text
+
+
+_last_lines: tuple = (None, [])         # (NormalText, its (line, squashed line) pairs): the last one made
+
+
+def squashed_lines(text: NormalText) -> list[tuple[NormalText, NormalText]]:
+    """Each line of ``text`` with its whitespace-free form, made once for all extractors."""
+    global _last_lines
+    last_text, pairs = _last_lines
+    if last_text is text:
+        return pairs
+    pairs = [(line, line.squash()) for line in text.lines()]
+    _last_lines = (text, pairs)
+    return pairs
 
 
 def make_source(document: Document, text: NormalText, i: int = 0, j: int | None = None) -> Source:

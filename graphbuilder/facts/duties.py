@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphbuilder.documents.normalize import NormalText, concat
-from graphbuilder.facts.common import document_text, make_source
+from graphbuilder.facts.common import document_text, make_source, squashed_lines
 from graphbuilder.facts.tasks import Marker, Numbering, heading, marker
 from graphbuilder.facts.units import looks_like_unit, split_units
 from graphbuilder.records import Assignment, Document, DutyKind, Extraction, Task
@@ -25,7 +25,7 @@ RE_DUTY_SECTION = re.compile(r"职责分工|任务分工|部门职责")
 RE_UNIT_OPENING = re.compile(r"^(?P<unit>[^。，；：]{2,20}?)。")
 RE_CONTINUED = re.compile(r"^续表")
 INLINE_LABELS = ("（…负责）", "牵头", "按职责分工负责", "配合", "负责")
-TABLE_SEPARATORS = re.compile(r"\t+|\s*\|\s*")
+TABLE_SEPARATORS = re.compile(r"\t+|\|")       # cells are stripped: `\s*\|\s*` was quadratic in space runs
 
 
 @dataclass
@@ -57,8 +57,7 @@ class _Reader:
         self.consumed: list[tuple[int, int]] = []
 
     def read(self, text: NormalText) -> None:
-        for line in text.lines():
-            flat = line.squash()
+        for line, flat in squashed_lines(text):
             if flat.text:
                 self._line(line.strip(), flat)
         self._close_item()
@@ -66,11 +65,20 @@ class _Reader:
     def _line(self, line: NormalText, flat: NormalText) -> None:
         if self._table_line(line):
             return
+        if self._signs_off(flat.text):        # the signature and date close the last item
+            self._close_item()
+            return
         found = marker(flat.text)
         if found:
             self._open_item(found, flat)
         elif self.item is not None:
             self.item.lines.append(flat)
+
+    def _signs_off(self, flat: str) -> bool:
+        """The signature, the date or an attachment list: no numbered item runs on past them."""
+        return (bool(self.document.issuer) and flat == self.document.issuer) \
+            or self.vocab.patterns["date"].fullmatch(flat) is not None \
+            or self.vocab.patterns["attachment_heading"].fullmatch(flat) is not None
 
     # numbered items -----------------------------------------------------------------
     def _open_item(self, found: Marker, flat: NormalText) -> None:
@@ -96,6 +104,7 @@ class _Reader:
         self._bracket_lists(item, joined)
         if len(self.assignments) > before:
             self._task(item.path, item.parent, joined)
+            self.consumed.append(joined.span(0, len(joined.text)))
 
     def _task(self, path: str, parent: str, joined: NormalText) -> Task:
         if path not in self.tasks:
@@ -250,4 +259,5 @@ def extract_duties(document: Document, vocab: Vocab) -> Extraction:
     reader = _Reader(document, vocab)
     reader.read(document_text(document, vocab))
     facts = tuple(reader.tasks.values()) + tuple(reader.assignments)
-    return Extraction(facts, (), tuple(reader.consumed))
+    tasks = tuple((task.source.start, task.source.end) for task in reader.tasks.values())
+    return Extraction(facts, (), tuple(reader.consumed) + tasks)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from graphbuilder.documents.normalize import NormalText, squash
-from graphbuilder.facts.common import document_text, make_source
+from graphbuilder.facts.common import document_text, make_source, squashed_lines
 from graphbuilder.records import Commendation, Diagnostic, Document, Extraction, Severity
 from graphbuilder.vocab import Vocab
 
@@ -32,14 +32,13 @@ class _Reader:
         self.consumed: list[tuple[int, int]] = []
 
     def read(self, text: NormalText) -> None:
-        for line in text.lines():
+        for line, flat in squashed_lines(text):
             stripped = line.strip()
             if stripped.text:
-                self._line(stripped)
+                self._line(stripped, flat.text)
         self._close()
 
-    def _line(self, line: NormalText) -> None:
-        flat = squash(line.text)
+    def _line(self, line: NormalText, flat: str) -> None:
         heading = RE_HEADING.match(flat)
         award = self._award_in(heading["head"]) if heading else None
         if award:
@@ -50,7 +49,7 @@ class _Reader:
         if self.award and self._row(line):
             return
         self._close()
-        self._prose(line)
+        self._prose(line, flat)
 
     def _award_in(self, head: str) -> tuple[str, str] | None:
         return next((self.vocab.awards[a] for a in self.awards if a in head), None)
@@ -81,15 +80,16 @@ class _Reader:
                 Severity.WARNING, doc=self.document.number))
         self.award, self.expected, self.read_rows = None, 0, 0
 
-    def _prose(self, line: NormalText) -> None:
-        if squash(line.text) in self.document.title:      # the title repeats the decision
+    def _prose(self, line: NormalText, flat: str) -> None:
+        if flat in self.document.title:                   # the title repeats the decision
             return
         for match in RE_UNIT_AWARD.finditer(line.text):
-            if re.search(r"等|同志|个人|单位和", match["unit"]) or \
-                    not match["unit"].endswith(self.vocab.unit_suffixes):
+            unit = squash(match["unit"])                  # 对 全市财税系统: no space in the name
+            if re.search(r"等|同志|个人|单位和", unit) or not unit.endswith(self.vocab.unit_suffixes):
                 continue
             source = make_source(self.document, line, match.start(), match.end())
-            self.facts.append(Commendation(match["unit"], "", match["award"], match["award"], True, source))
+            self.facts.append(Commendation(unit, "", match["award"], match["award"], True, source))
+            self.consumed.append((source.start, source.end))
         for match in RE_PERSON_AWARD.finditer(line.text):
             name = _name_before(match["before"], self.vocab)
             if not name:
@@ -97,6 +97,7 @@ class _Reader:
             award = self.vocab.awards.get(match["award"], (match["award"], "person"))[0]
             source = make_source(self.document, line, match.end("before") - len(name), match.end())
             self.facts.append(Commendation(name, "", award, match["award"], False, source))
+            self.consumed.append((source.start, source.end))
 
 
 def _name_before(text: str, vocab: Vocab) -> str:

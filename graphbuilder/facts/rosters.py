@@ -10,17 +10,25 @@ from __future__ import annotations
 import re
 
 from graphbuilder.documents.normalize import NormalText
-from graphbuilder.facts.common import document_text, make_source, split_outside_brackets, unread
+from graphbuilder.facts.common import (document_text, make_source, split_outside_brackets, squashed_lines,
+                                       unread)
 from graphbuilder.records import Diagnostic, Document, Extraction, Group, Membership, Office
 from graphbuilder.vocab import Vocab
 
 NAME = r"[\u4e00-\u9fff]{2,4}"
 RE_MEMBER = re.compile(rf"(?P<name>{NAME})(?:（(?P<post>[^（）]*)）)?")
+# A line of members only: members with their brackets, separated by 、 or ， (or not at all).
+# Written so that a run of characters splits into members one way only: the obvious
+# `(?:{RE_MEMBER}[、，]?)+` backtracks exponentially on a long line that fails at its end.
+_RUN = r"(?:[\u4e00-\u9fff]{2,}（[^（）]*）)*[\u4e00-\u9fff]{2,}(?:（[^（）]*）)?"
+RE_MEMBER_LINE = re.compile(rf"{_RUN}(?:[、，]{_RUN})*[、，]?")
 RE_LABEL = re.compile(r"^[-•·]?(?P<label>[\u4e00-\u9fff]{2,8})：(?P<rest>.*)$")
 RE_ROSTER_HEADING = re.compile(r"^(?P<name>.+?)(?:成员名单|组成人员名单|人员名单)$")
 RE_FOUNDED = re.compile(r"(?:成立|组建|设立)(?P<name>[^。；]+)")
 RE_OFFICE = re.compile(r"(?:下设办公室[，,]?(?:办公室)?|办公室)设在(?P<unit>[^，。；]+)")
-RE_OFFICE_HOLDERS = re.compile(r"(?P<holders>[^，。；]+?)(?:同志)?(?:兼任?|任)(?P<role>办公室(?:常务)?副?主任)")
+# Bounded lazy runs: unbounded `[^，]+?` rescans a long comma-free line from every position
+# (quadratic; a 7,000-character line took seconds). Holders on the seeds are under 100 characters.
+RE_OFFICE_HOLDERS = re.compile(r"(?P<holders>[^，。；]{1,300}?)(?:同志)?(?:兼任?|任)(?P<role>办公室(?:常务)?副?主任)")
 RE_COUNT_WORDS = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?$")
 RE_DEPARTMENT_LIST = re.compile(r"^(?P<prefix>市)?(?P<list>.+、.+?)等部门(?P<tail>主要负责同志|负责同志|主要负责人|负责人)$")
 # `市交通运输局、发展改革委等部门主要负责同志` names bureaus, not 部门 words.
@@ -33,6 +41,7 @@ class _Reader:
         self.document, self.vocab = document, vocab
         self.roles = sorted(vocab.roles, key=len, reverse=True)
         self.groups: dict[str, Group] = {}
+        self.named: dict[str, list[tuple[int, int]]] = {}    # spans that open or name a group
         self.group = ""
         self.role = ""
         self.facts: list = []
@@ -44,8 +53,7 @@ class _Reader:
         if title_group:
             first = next(line.strip() for line in text.lines() if line.text.strip())
             self._open_group(title_group, make_source(self.document, first))
-        for line in text.lines():
-            flat = line.squash()
+        for _, flat in squashed_lines(text):
             if flat.text:
                 self._line(flat)
 
@@ -83,13 +91,13 @@ class _Reader:
         if self.groups and name not in self.groups:
             parent = next(iter(self.groups))
         self.groups.setdefault(name, Group(name, _body_kind(name, self.vocab), parent, source))
+        self.named.setdefault(name, []).append((source.start, source.end))
         self.group, self.role = name, ""
 
     # labelled member lists -----------------------------------------------------------------
     def _only_members(self, text: str) -> bool:
         body = text.lstrip("-•·")
-        return bool(body) and re.fullmatch(rf"(?:{RE_MEMBER.pattern}[、，]?)+", body) is not None \
-            and "（" in body
+        return "（" in body and RE_MEMBER_LINE.fullmatch(body) is not None
 
     def _members(self, flat: NormalText, at: int) -> None:
         found = False
@@ -128,7 +136,7 @@ class _Reader:
 
     def _positions(self, sentence: NormalText) -> None:
         roles = "|".join(re.escape(r) for r in self.roles)
-        pattern = re.compile(rf"(?:由)?(?P<holder>[^，由]+?)(?:担任|任|为)(?P<role>{roles})(?![\u4e00-\u9fff]{{0,2}}办公室)")
+        pattern = re.compile(rf"(?:由)?(?P<holder>[^，由]{{1,300}}?)(?:担任|任|为)(?P<role>{roles})(?![\u4e00-\u9fff]{{0,2}}办公室)")
         for i, j in split_outside_brackets(sentence.text, "，"):
             clause = sentence.text[i:j]
             for match in pattern.finditer(clause):
@@ -235,4 +243,6 @@ def extract_rosters(document: Document, vocab: Vocab) -> Extraction:
     reader.read(document_text(document, vocab))
     groups = tuple(g for g in reader.groups.values()
                    if any(getattr(f, "group", None) == g.name for f in reader.facts))
-    return Extraction(groups + tuple(reader.facts), tuple(reader.diagnostics), tuple(reader.consumed))
+    named = tuple(span for g in groups for span in reader.named[g.name])
+    return Extraction(groups + tuple(reader.facts), tuple(reader.diagnostics),
+                      tuple(reader.consumed) + named)

@@ -1,0 +1,77 @@
+"""Run one function over many files, results in file order: here, in a process pool, or on Dask.
+
+The per-file work of a build (read, split, extract) needs nothing from other files, so
+files can be spread over processes or machines; the caller merges results in the
+order the files were named, which makes the build identical whatever ran it.
+
+- ``workers=1``: in this process, one file after another.
+- ``workers=N``: N forked processes. The parent loads the vocabulary and the spaCy
+  pipeline first (``warm``), so each worker inherits them instead of building its own.
+- ``scheduler=ADDRESS``: tasks on a Dask cluster (``distributed``); the workers must
+  see the files at the paths given (a shared file system) and have graphbuilder
+  installed. Results are fetched in file order and released as they are taken.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from functools import partial
+from pathlib import Path
+from typing import Callable, Iterator, Sequence, TypeVar
+
+Result = TypeVar("Result")
+_SHARED: tuple = ()          # arguments every call in a worker process receives after the file
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:               # not on Linux
+        return os.cpu_count() or 1
+
+
+def map_in_order(function: Callable[..., Result], files: Sequence, *shared, workers: int = 1,
+                 scheduler: str | None = None, warm: Callable[[], object] | None = None) -> Iterator[Result]:
+    """``function(file, *shared)`` for each file (a path, or what ``function`` takes), in file order.
+
+    ``function`` and ``shared`` must pickle (a module-level function, plain data).
+    """
+    if scheduler:
+        yield from _on_dask(function, files, shared, scheduler)
+    elif workers > 1 and len(files) > 1:
+        yield from _in_pool(function, files, shared, min(workers, len(files)), warm)
+    else:
+        for path in files:
+            yield function(path, *shared)
+
+
+def _share(shared: tuple) -> None:
+    global _SHARED
+    _SHARED = shared
+
+
+def _call(function: Callable[..., Result], item) -> Result:
+    return function(item, *_SHARED)
+
+
+def _in_pool(function, files: Sequence, shared: tuple, workers: int, warm) -> Iterator:
+    if warm is not None:
+        warm()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with context.Pool(workers, initializer=_share, initargs=(shared,)) as pool:
+        yield from pool.imap(partial(_call, function), files, chunksize=1)
+
+
+def _on_dask(function, files: Sequence, shared: tuple, scheduler: str) -> Iterator:
+    from distributed import Client
+
+    with Client(scheduler, set_as_default=False) as client:
+        scattered = [client.scatter(value, broadcast=True) for value in shared]
+        futures = [client.submit(function, item, *scattered, key=f"{function.__name__}-{k:06d}")
+                   for k, item in enumerate(files)]
+        for future in futures:
+            result = future.result()
+            future.release()
+            yield result

@@ -1,0 +1,41 @@
+"""Extraction in a process pool gives the build one process gives, byte for byte; text is released."""
+from pathlib import Path
+
+from graphbuilder import pipeline
+from graphbuilder.cli import main
+
+OUTPUTS = ("graph.ttl", "graph.trig", "facts.jsonl", "report.json")
+
+
+def test_two_workers_write_the_same_files(corpus, single_build, tmp_path):
+    assert main(["build", str(corpus.gazettes), "--out", str(tmp_path), "-q", "--workers", "2"]) == 0
+    for name in OUTPUTS:
+        assert (tmp_path / name).read_bytes() == (single_build / name).read_bytes(), name
+
+
+def test_pool_build_equals_single_process_build(corpus):
+    one = pipeline.extract_corpus([corpus.gazettes], workers=1)
+    two = pipeline.extract_corpus([corpus.gazettes], workers=2)
+    assert one.issues == two.issues and one.diagnostics == two.diagnostics
+    assert [(r.document, r.facts, r.diagnostics, r.coverage) for r in one.results] == \
+           [(r.document, r.facts, r.diagnostics, r.coverage) for r in two.results]
+
+
+def test_documents_keep_no_text_after_extraction(corpus):
+    """What a build holds grows with its facts, not with the text it read."""
+    build = pipeline.extract_corpus([corpus.gazettes], workers=2)
+    assert build.results and all(r.document.text == "" for r in build.results)
+    facts = [f for r in build.results for f in r.facts]
+    issues = {p.stem: p.read_text(encoding="utf-8") for p in Path(corpus.gazettes).iterdir()}
+    by_number = {r.document.number: r.document.issue for r in build.results}
+    for fact in facts[::50]:           # quotes still point into the original text
+        assert issues[by_number[fact.source.doc]][fact.source.start:fact.source.end] == fact.source.quote
+
+
+def test_bad_worker_count_is_a_usage_error(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as stop:
+        main(["build", "seeds", "--workers", "0"])
+    assert stop.value.code == 2
+    assert "number of processes" in capsys.readouterr().err
