@@ -5,6 +5,9 @@ with ``--import-mode=importlib``, where test folders are not packages.
 """
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -149,6 +152,24 @@ def seeds_out(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("seeds_out")
     assert main(["build", str(SEEDS_DIR), "--out", str(out), "-q", "--no-validate"]) == 0
     return out
+
+
+@pytest.fixture(scope="session")
+def seeds_facts(seeds_out) -> list[dict]:
+    """The seeds build's facts.jsonl, one dict per line."""
+    return [json.loads(line) for line in (seeds_out / "facts.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="session")
+def run_cli():
+    """`run_cli(*args, timeout=600)` -> CompletedProcess of `python -m graphbuilder ARGS` in a
+    subprocess run from the project folder: for tests of the real command line."""
+
+    def graphbuilder(*args, timeout: float = 600) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "graphbuilder", *map(str, args)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=timeout)
+
+    return graphbuilder
 
 
 @pytest.fixture(scope="session")
