@@ -9,9 +9,13 @@ a roster that states the post (gb:PostObservation) shows it running on its date.
 removal with no known start, or observations with no appointment, make a partial tenure;
 an end is never invented: a tenure no removal closes has status "unknown", not "current".
 
-A tenure is keyed by the event that opened it (or, when the gazettes hold only its
-end, the event that closed it), never by its end date, so adding a later notice that
-closes it extends the same node instead of minting a new IRI.
+A tenure is keyed by holder, post and the removal that ended the holder's previous
+tenure of that post ("none" for the first one the gazettes show). Neither its first nor
+its last evidence enters the key: a later notice that closes it, or an older one that
+shows its appointment or an earlier roster, extends the same node instead of minting a
+new IRI. Holding a post twice gives two tenures, told apart by the removal between.
+Only an older notice revealing an earlier, separate holding of the same post (a removal
+before all of a tenure's evidence) re-keys the tenures after it: they now follow a removal.
 """
 from __future__ import annotations
 
@@ -26,6 +30,8 @@ from graphbuilder.rdf.ns import GB
 
 UNDATED = "9999-12-31"   # undated notices sort after every dated one
 OBSERVE = "observe"
+TENURE_ACTIONS = frozenset({"appoint", "remove", OBSERVE})   # nominations neither open nor close
+NO_REMOVAL = "none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,24 +93,23 @@ def pair_events(events: Iterable[Event]) -> list[Tenure]:
     tenures: list[Tenure] = []
     for (person, post), holding in sorted(by_holding.items()):
         current: Tenure | None = None
+        after = NO_REMOVAL        # the removal that ended this holder's previous tenure of the post
         for event in sorted(holding, key=Event.order):
-            if event.action == OBSERVE and current is None:
-                current = Tenure(make_iri("tenure", person, post, "observed", event.iri), person, post,
-                                 observed=[event])
+            if event.action not in TENURE_ACTIONS:
+                continue
+            if current is None:
+                current = Tenure(make_iri("tenure", person, post, "after", after), person, post)
                 tenures.append(current)
-            elif event.action == OBSERVE:
+                if event.action == "appoint":
+                    current.opened = event
+                    continue
+            if event.action == OBSERVE:
                 current.observed.append(event)
-            elif event.action == "appoint" and current is None:
-                current = Tenure(make_iri("tenure", person, post, "opened", event.iri), person, post, opened=event)
-                tenures.append(current)
             elif event.action == "appoint":
                 current.confirmed.append(event)
-            elif event.action == "remove" and current is None:
-                tenures.append(Tenure(make_iri("tenure", person, post, "closed", event.iri),
-                                      person, post, closed=event))
-            elif event.action == "remove":
+            else:
                 current.closed = event
-                current = None
+                current, after = None, event.iri
     return tenures
 
 

@@ -1,4 +1,5 @@
-"""Appointments and removals pair into tenures keyed by the event that opened them."""
+"""Appointments, removals and roster observations pair into tenures, keyed by holder, post and
+the removal before them, so that evidence added before or after a tenure keeps its IRI."""
 import sys
 from pathlib import Path
 
@@ -62,3 +63,42 @@ def test_reappointment_extends_the_open_tenure():
                                                   ("remove", "2020-01-01"), ("nominate", "2020-02-01")])]
     [tenure] = pair_events(reversed(events))
     assert tenure.opened == events[0] and tenure.confirmed == [events[1]] and tenure.closed == events[2]
+
+
+PERSON, POST = make_iri("person", "乙"), make_iri("post", "市水利局", "局长")
+
+
+def make_event(action: str, day: str, doc: str) -> Event:
+    return Event(make_iri("appointment", doc, action), PERSON, POST, action, day, doc, 0)
+
+
+def keys(events) -> list:
+    return [tenure.iri for tenure in pair_events(events)]
+
+
+APPOINT = make_event("appoint", "2019-01-31", "older")
+ROSTER_1, ROSTER_2 = make_event("observe", "2019-06-06", "r1"), make_event("observe", "2020-04-09", "r2")
+REMOVE = make_event("remove", "2021-03-01", "later")
+
+
+def test_an_older_appointment_opens_the_tenure_rosters_showed_without_rekeying_it():
+    [known] = pair_events([ROSTER_1, ROSTER_2])
+    [opened] = pair_events([ROSTER_2, APPOINT, ROSTER_1])
+    assert opened.iri == known.iri and opened.opened == APPOINT and opened.observed == [ROSTER_1, ROSTER_2]
+
+
+def test_an_older_appointment_before_a_lone_removal_keeps_its_iri():
+    assert keys([APPOINT, REMOVE]) == keys([REMOVE])
+
+
+def test_a_later_removal_closes_the_tenure_without_rekeying_it():
+    [closed] = pair_events([ROSTER_1, REMOVE])
+    assert [closed.iri] == keys([ROSTER_1]) and closed.closed == REMOVE and closed.status == "ended"
+
+
+def test_holding_a_post_twice_gives_two_tenures_that_keep_their_iris():
+    again = make_event("appoint", "2022-01-01", "again")
+    first, second = pair_events([APPOINT, REMOVE, again])
+    assert first.iri != second.iri and second.opened == again
+    assert keys([APPOINT, REMOVE, again, make_event("remove", "2023-01-01", "end")]) == [first.iri, second.iri]
+    assert keys([ROSTER_1, REMOVE, again]) == [first.iri, second.iri]      # first one's start unknown
