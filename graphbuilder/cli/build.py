@@ -34,7 +34,7 @@ def write_outputs(args: argparse.Namespace, build, clock: "Stopwatch", started: 
     from graphbuilder.export.facts import export_facts, write_facts_jsonl
     from graphbuilder.export.rdf_files import write_rdf_files
     from graphbuilder.export.report import UNREAD_CODES, report, write_report
-    from graphbuilder.rdf.quads import QuadIndex, write_partitions
+    from graphbuilder.rdf.quads import PARTITIONS, QuadIndex, remove_partitions, write_partitions
     from graphbuilder.rdf.validate import validate
 
     dataset = pipeline.build_graph(build, args.judgements and Path(args.judgements))
@@ -54,8 +54,10 @@ def write_outputs(args: argparse.Namespace, build, clock: "Stopwatch", started: 
     validation = None if args.no_validate else validate(store)
     clock.lap("validate", build)
     if args.nquads or args.executor == "dask":
-        write_partitions(store, out / "nquads")
+        write_partitions(store, out / PARTITIONS)
         clock.lap("nquads", build)
+    else:
+        remove_partitions(out / PARTITIONS)      # push prefers partitions: never leave an older build's
     triples = len(store)
     write_report(report(build, triples, validation), out / "report.json")
     clock.lap("report", build)

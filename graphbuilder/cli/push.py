@@ -16,7 +16,7 @@ from pathlib import Path
 
 
 def command_push(args: argparse.Namespace) -> int:
-    from graphbuilder.query.push import PushError, push
+    from graphbuilder.query.push import PushError, push, source_of
     from graphbuilder.query.store import StoreError
 
     started = time.perf_counter()
@@ -29,7 +29,7 @@ def command_push(args: argparse.Namespace) -> int:
         print(f"graphbuilder push: {error}", file=sys.stderr)
         return 1
     triples = sum(p.triples for p in pushed)
-    print(f"pushed {len(pushed)} graphs, {triples} triples, to {args.endpoint} "
+    print(f"pushed {len(pushed)} graphs, {triples} triples, from {source_of(Path(args.out))} to {args.endpoint} "
           f"in {time.perf_counter() - started:.1f}s (each graph replaced)", file=sys.stderr)
     return 0
 

@@ -7,6 +7,10 @@ and a document whose facts changed loses its old ones. Each PUT is one request, 
 each graph is replaced atomically by the server; graphs are sent one by one, so a
 failure leaves earlier graphs updated and names the graph that failed.
 
+A build made with ``--nquads`` (always on Dask) has ``nquads/part-*.nq``, one file per
+named graph: push then reads and sends one partition at a time, so its memory is that
+of the largest graph, never the whole dataset. Otherwise it reads ``graph.trig``.
+
 Works with any Graph Store Protocol server (Oxigraph's ``/store``, Fuseki's
 ``/<dataset>/data``, GraphDB's ``/repositories/<id>/rdf-graphs/service``).
 """
@@ -23,6 +27,7 @@ from typing import Iterator
 import pyoxigraph as ox
 
 from graphbuilder.query.store import GRAPH_FILE, load_trig
+from graphbuilder.rdf.quads import PARTITIONS, partition_files
 
 CONTENT_TYPE = "application/n-triples"
 
@@ -38,8 +43,19 @@ class Pushed:
     status: int
 
 
+def source_of(out: Path) -> str:
+    """What push reads in the build folder ``out``: its N-Quads partitions, or graph.trig."""
+    parts = partition_files(Path(out) / PARTITIONS)
+    return f"{len(parts)} N-Quads partitions in {PARTITIONS}/" if parts else GRAPH_FILE
+
+
 def graphs_of(out: Path) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, bytes, int]]:
     """(graph name, N-Triples, triple count) for each graph of a build, in IRI order."""
+    parts = partition_files(Path(out) / PARTITIONS)
+    if parts:
+        for part in parts:
+            yield partition_graph(part)
+        return
     path = Path(out) / GRAPH_FILE
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no built graph here (run `graphbuilder build` first)")
@@ -51,6 +67,21 @@ def graphs_of(out: Path) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, bytes
     for name in names:
         triples = [q.triple for q in store.quads_for_pattern(None, None, None, name)]
         yield name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), len(triples)
+
+
+def partition_graph(path: Path) -> tuple[ox.NamedNode | ox.DefaultGraph, bytes, int]:
+    """The one graph an N-Quads partition holds, as (name, N-Triples, triple count)."""
+    try:
+        quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+    except SyntaxError as error:
+        raise PushError(f"{path}: not valid N-Quads ({error}); build again with --nquads") from None
+    names = {quad.graph_name for quad in quads}
+    if len(names) != 1:
+        found = ", ".join(sorted(str(n) for n in names)[:3]) or "no quads"
+        raise PushError(f"{path}: a partition holds exactly one graph, this one {found}; "
+                        f"build again with --nquads")
+    body = ox.serialize((quad.triple for quad in quads), format=ox.RdfFormat.N_TRIPLES)
+    return names.pop(), body, len(quads)
 
 
 def graph_url(endpoint: str, name: ox.NamedNode | ox.DefaultGraph) -> str:

@@ -218,6 +218,21 @@ def nquads_term(term) -> str:
     raise TypeError(f"cannot write {term!r} as N-Quads")
 
 
+PARTITIONS = "nquads"             # the build folder's sub-folder of N-Quads partitions
+PARTITION_GLOB = "part-*.nq"
+
+
+def partition_files(folder: Path) -> list[Path]:
+    """The N-Quads partitions in ``folder``, in the order they were written."""
+    return sorted(Path(folder).glob(PARTITION_GLOB))
+
+
+def remove_partitions(folder: Path) -> None:
+    """Delete the partitions an earlier build left, so that none outlives its graph."""
+    for stale in partition_files(folder):
+        stale.unlink()
+
+
 def write_partitions(store: ox.Store, folder: Path) -> list[Path]:
     """One N-Quads file per named graph (``part-00000.nq`` … in graph-name order), for loaders.
 
@@ -228,8 +243,7 @@ def write_partitions(store: ox.Store, folder: Path) -> list[Path]:
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.glob("part-*.nq"):
-        stale.unlink()
+    remove_partitions(folder)
     names = sorted(store.named_graphs(), key=lambda g: g.value)
     defaults = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
     graphs = ([ox.DefaultGraph()] if defaults is not None else []) + names

@@ -87,3 +87,52 @@ def test_unreachable_or_refusing_server(run_cli, seeds_out, oxigraph):
     assert done.returncode == 1 and "cannot reach the server" in done.stderr and "Traceback" not in done.stderr
     done = run_cli("push", seeds_out, "--endpoint", f"{oxigraph}/query")   # not a graph store
     assert done.returncode == 1 and "refused with HTTP" in done.stderr
+
+
+def server_quads(base: str) -> set:
+    """Every quad on the server (the whole dataset as N-Quads)."""
+    req = urllib.request.Request(f"{base}/store", headers={"Accept": "application/n-quads"})
+    return set(ox.parse(urllib.request.urlopen(req, timeout=60).read(), format=ox.RdfFormat.N_QUADS))
+
+
+def clear_server(base: str) -> None:
+    req = urllib.request.Request(f"{base}/update", data=b"DROP ALL", method="POST",
+                                 headers={"Content-Type": "application/sparql-update"})
+    urllib.request.urlopen(req, timeout=60).read()
+
+
+def test_partitions_are_pushed_one_graph_each(run_cli, oxigraph, tmp_path):
+    """A --nquads build (as on Dask) is pushed from its partitions: exactly graph.trig's quads."""
+    out = tmp_path / "out"
+    done = run_cli("build", "seeds", "--out", out, "-q", "--no-validate", "--nquads", "--workers", "2")
+    assert done.returncode == 0, done.stderr
+    parts = sorted((out / "nquads").glob("part-*.nq"))
+    built = set(ox.parse(path=str(out / "graph.trig"), format=ox.RdfFormat.TRIG))
+    clear_server(oxigraph)
+    for _ in range(2):
+        done = run_cli("push", out, "--endpoint", f"{oxigraph}/store")
+        assert done.returncode == 0, done.stderr
+        assert f"pushed {len(parts)} graphs, {len(built)} triples, from {len(parts)} N-Quads partitions" \
+               in done.stderr
+        assert server_quads(oxigraph) == built
+        assert sum(server_counts(oxigraph).values()) == len(built)      # no quad twice
+
+
+def test_a_build_without_partitions_removes_stale_ones(run_cli, oxigraph, seed_paths, tmp_path):
+    out = tmp_path / "out"
+    assert run_cli("build", seed_paths["000"], "--out", out, "-q", "--no-validate",
+                   "--nquads").returncode == 0
+    assert list((out / "nquads").glob("part-*.nq"))
+    assert run_cli("build", "seeds", "--out", out, "-q", "--no-validate").returncode == 0
+    assert not list((out / "nquads").glob("part-*.nq"))
+    done = run_cli("push", out, "--endpoint", f"{oxigraph}/store")
+    assert done.returncode == 0 and "from graph.trig" in done.stderr
+
+
+def test_a_broken_partition_is_named(run_cli, oxigraph, tmp_path):
+    out = tmp_path / "out"
+    (out / "nquads").mkdir(parents=True)
+    (out / "nquads" / "part-00000.nq").write_text("<urn:s> <urn:p> <urn:o> <urn:g1> .\n"
+                                                  "<urn:s> <urn:p> <urn:o> <urn:g2> .\n")
+    done = run_cli("push", out, "--endpoint", f"{oxigraph}/store")
+    assert done.returncode == 1 and "part-00000.nq: a partition holds exactly one graph" in done.stderr
