@@ -130,7 +130,7 @@ def run_build(gazettes: Path, out: Path, workers: int, max_bytes: int) -> dict:
     result = {"workers": workers, "wall": wall, "peak_mb": peak / 1e6, "stages": laps.get("stages", {}),
               "extracted_mb": laps.get("peak_mb", {}).get("extract")}
     if stopped:
-        running = next((s for s in STAGES if s not in stages), "report")
+        running = next((s for s in STAGES if s not in result["stages"]), "report")
         return {**result, "stopped": f"stopped in {running} at {peak / 1e9:.1f} GB"}
     if process.returncode not in (0, 3):
         raise SystemExit(f"build failed ({process.returncode}):\n{stderr[-3000:]}")
@@ -170,7 +170,9 @@ def f1(gold: Path, facts: Path) -> dict:
     return {kind: row["f1"] for kind, row in table.items()}
 
 
-def measure(size: int, seed: int, work: Path, workers: list[int], max_bytes: int) -> dict:
+def measure(size: int, seed: int, work: Path, workers: list[int], max_bytes: int, done: dict) -> dict:
+    """Baselines and builds of one corpus size; builds found in ``done`` (same size and workers,
+    from an earlier run's results.json, with ``--resume``) are not run again."""
     corpus = generate_corpus(work / f"corpus-{size}-s{seed}", size, seed)
     data = texts_of(corpus.gazettes)
     megabytes = corpus.bytes / 1e6
@@ -178,6 +180,9 @@ def measure(size: int, seed: int, work: Path, workers: list[int], max_bytes: int
               "scan": keyword_scan(data), "spacy": spacy_tokenize(data), "builds": []}
     del data
     for count in workers:
+        if (size, count) in done:
+            result["builds"].append(done[size, count])
+            continue
         out = work / f"out-{size}-s{seed}-w{count}"
         build = run_build(corpus.gazettes, out, count, max_bytes)
         if "stopped" not in build:
@@ -185,8 +190,23 @@ def measure(size: int, seed: int, work: Path, workers: list[int], max_bytes: int
         result["builds"].append(build)
         print(f"{megabytes:.1f} MB, {count} worker(s): {build['wall']:.1f}s, peak {build['peak_mb']:.0f} MB, "
               f"{build.get('stopped') or 'F1 %s' % build['f1']['all']}", file=sys.stderr)
+        record(work, seed, size, build)
     result["triple_builds"] = triple_builds(corpus.gold)
     return result
+
+
+def record(work: Path, seed: int, size: int, build: dict) -> None:
+    """Keep each finished build in builds.json, so an interrupted run can ``--resume``."""
+    path = work / "builds.json"
+    builds = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    builds = [b for b in builds if (b["seed"], b["size"], b["workers"]) != (seed, size, build["workers"])]
+    path.write_text(json.dumps(builds + [{"seed": seed, "size": size, **build}], indent=2), encoding="utf-8")
+
+
+def recorded(work: Path, seed: int) -> dict:
+    path = work / "builds.json"
+    builds = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    return {(b["size"], b["workers"]): b for b in builds if b["seed"] == seed}
 
 
 def table(results: list[dict]) -> str:
@@ -232,11 +252,14 @@ def main() -> int:
                         help="folder for corpora and builds (reused across runs)")
     parser.add_argument("--max-memory", type=parse_size, default=parse_size("8GB"),
                         help="stop a build whose processes together use more (default 8GB; the machine is shared)")
+    parser.add_argument("--resume", action="store_true",
+                        help="reuse builds an earlier run recorded in WORK/builds.json (baselines are measured again)")
     parser.add_argument("--no-write", action="store_true", help="print the table only")
     args = parser.parse_args()
     workers = [int(w) for w in args.workers.split(",")]
     started, load = time.strftime("%Y-%m-%d %H:%M"), os.getloadavg()
-    results = [measure(parse_size(size), args.seed, args.work, workers, args.max_memory)
+    done = recorded(args.work, args.seed) if args.resume else {}
+    results = [measure(parse_size(size), args.seed, args.work, workers, args.max_memory, done)
                for size in args.sizes.split(",")]
     (args.work / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     note = (f"Run {started} on {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB; "
