@@ -145,18 +145,36 @@ def build_graph(build: Build, judgements: Path | None = None):
     ``judgements`` is the analysts' resolution log (default ``ontology/judgements.tsv``);
     how organisations and persons were resolved is kept in ``build.resolution``.
     """
+    from graphbuilder.rdf.triples import build_dataset
+
+    return _resolved(build, judgements, build_dataset)
+
+
+def build_index(build: Build, judgements: Path | None = None):
+    """The same graph as :func:`build_graph`, straight into a QuadIndex (rdf/quads.py).
+
+    What the build command writes from: no rdflib Dataset is made, which costs more time
+    and memory than the triples themselves.
+    """
+    from graphbuilder.rdf.quads import QuadIndex
+    from graphbuilder.rdf.triples import dataset_quads
+
+    return _resolved(build, judgements, lambda results, resolver: QuadIndex(dataset_quads(results, resolver)))
+
+
+def _resolved(build: Build, judgements: Path | None, make):
+    """``make(results, resolver)``, with the judgements loaded and the resolution summarised."""
     from graphbuilder.entities import persons
     from graphbuilder.entities.judgements import Judgements
     from graphbuilder.entities.resolve import Resolver
     from graphbuilder.paths import ontology_dir
-    from graphbuilder.rdf.triples import build_dataset
 
     started = time.perf_counter()
     log, problems = Judgements.load(judgements or ontology_dir() / "judgements.tsv")
     build.diagnostics.extend(problems)
     resolver = Resolver(judgements=log)
-    dataset = build_dataset(build.results, resolver)
+    graph = make(build.results, resolver)
     build.resolution = {"organizations": resolver.summary(), **persons.summary(resolver.persons),
                         "judgements": {"file": Path(log.path).name, "applied": len(log.items)}}
     build.timings["graph"] = round(time.perf_counter() - started, 4)
-    return dataset
+    return graph

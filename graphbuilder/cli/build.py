@@ -34,16 +34,13 @@ def write_outputs(args: argparse.Namespace, build, clock: "Stopwatch", started: 
     from graphbuilder.export.facts import export_facts, write_facts_jsonl
     from graphbuilder.export.rdf_files import write_rdf_files
     from graphbuilder.export.report import UNREAD_CODES, report, write_report
-    from graphbuilder.rdf.quads import PARTITIONS, QuadIndex, remove_partitions, write_partitions
+    from graphbuilder.rdf.quads import PARTITIONS, remove_partitions, write_partitions
     from graphbuilder.rdf.validate import validate
 
-    dataset = pipeline.build_graph(build, args.judgements and Path(args.judgements))
+    index = pipeline.build_index(build, args.judgements and Path(args.judgements))
     clock.lap("graph", build)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    index = QuadIndex(dataset)         # the dataset walked once, for the files and the Oxigraph copy
-    del dataset
-    gc.collect()                       # the rdflib dataset sits in reference cycles: free it before the copies
     write_rdf_files(index, out)
     clock.lap("write_rdf", build)
     store = index.to_store()           # one Oxigraph copy serves the facts export, SHACL and counts

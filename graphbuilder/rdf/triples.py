@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator
 
-from rdflib import RDF, XSD, Dataset, Literal, URIRef
+from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 from rdflib.term import Node
 
@@ -33,6 +33,7 @@ Triple = tuple[Node, Node, Node]
 ENTITIES_GRAPH = URIRef(BASE + "graph/entities")
 ENTITY_KINDS = frozenset({"person", "organization", "post", "group", "role", "tenure", "interval", "instant",
                           "change"})
+TENURE_EVIDENCE_KINDS = frozenset({"appointment", "observation", "document"})   # what tenures read
 PREFIXES = {"gb": GB._NS, "org": ORG, "prov": PROV, "dcterms": DCTERMS, "skos": SKOS}
 
 
@@ -252,29 +253,42 @@ def document_triples(document: Document, facts: list, resolve: Resolver) -> Iter
 
 
 def build_dataset(results: Iterable[DocumentResult], resolve: Resolver | None = None) -> Dataset:
-    """One named graph per document plus the shared entities graph (and tenures over all).
+    """One named graph per document plus the shared entities graph (and tenures over all)."""
+    dataset = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace)
+    dataset.addN(dataset_quads(results, resolve, dataset.graph))
+    return dataset
+
+
+def dataset_quads(results: Iterable[DocumentResult], resolve: Resolver | None = None,
+                  make_graph: Callable[[URIRef], object] = URIRef) -> Iterator[tuple]:
+    """The quads of :func:`build_dataset`, as they are made: (s, p, o, graph made by ``make_graph``).
 
     Persons are resolved over the whole build first (a person's IRI depends on every
-    mention of the name), then each document's triples are made.
+    mention of the name), then each document's triples are made. The tenures need the
+    appointment events and observations of every document: only those nodes' triples
+    (and the documents') are kept aside for them, not the dataset.
     """
     results = list(results)
     resolve = resolve or Resolver()
     resolve.persons = resolve_persons(person_mentions(results, resolve.vocab, resolve), resolve.judgements)
-    dataset = Dataset()
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace)
-    entities = dataset.graph(ENTITIES_GRAPH)
-    numbers = set()
+    entities = make_graph(ENTITIES_GRAPH)
+    evidence = Graph()
     for result in results:
-        numbers.add(result.document.number)
-        graph = dataset.graph(graph_iri(result.document.number))
+        graph = make_graph(graph_iri(result.document.number))
         for triple in document_triples(result.document, result.facts, resolve):
-            (entities if kind_of(triple[0]) in ENTITY_KINDS else graph).add(triple)
+            kind = kind_of(triple[0])
+            if kind in ENTITY_KINDS:
+                yield (*triple, entities)
+                continue
+            yield (*triple, graph)
+            if kind in TENURE_EVIDENCE_KINDS:
+                evidence.add(triple)
     for triple in lexicon_triples(resolve.lexicon, {lexicon_id for _, _, lexicon_id, _ in resolve.log}):
-        entities.add(triple)
+        yield (*triple, entities)
     for person in resolve.persons.persons:
         for triple in person_triples(person):
-            entities.add(triple)
-    for triple in tenures_triples(dataset.graph(graph_iri(number)) for number in sorted(numbers)):
-        entities.add(triple)
-    return dataset
+            yield (*triple, entities)
+    for triple in tenures_triples([evidence]):
+        yield (*triple, entities)
