@@ -126,6 +126,10 @@ class City:
         self.documents.sort(key=lambda d: d[1])
         self.entities: list[tuple[str, list]] = []
         self.groups: list[tuple[str, str, str]] = []
+        # posts and dates are entities: written once, in the entities graph (as a build does;
+        # the same triple in several graphs would be counted once per graph by a union query)
+        self.posts: dict[str, tuple[str, str]] = {}
+        self.instants: set[str] = set()
         self.first_post = ""      # a post with a tenure, for the post_holders benchmark
 
     def doc_iri(self, number: str) -> str:
@@ -151,6 +155,11 @@ class City:
             w.add(county, ("a", ("gb:Organization", "gb:LocalGovernment")), ("gb:name", text(f"{self.name}市{'东西南北'[k]}县人民政府")))
         w.add(iri("organization", self.name, "各县（市、区）人民政府"), ("a", ("gb:Organization", "gb:CollectiveUnit")),
               ("gb:name", text("各县（市、区）人民政府")), ("gb:standsFor", tuple(counties)))
+        for post, (full, title) in self.posts.items():
+            w.add(post, ("a", "gb:Post"), ("org:postIn", iri("organization", full)), ("gb:name", text(full + title)),
+                  ("gb:title", text(title)))
+        for day in sorted(self.instants):
+            w.add(iri("instant", day), ("a", "time:Instant"), ("time:inXSDDate", typed(day, "date")))
         for group_name, _, cls in self.groups:
             w.add(iri("group", group_name), ("a", ("gb:Group", f"gb:{cls}")), ("gb:name", text(group_name[len(self.name):])),
                   ("skos:altLabel", text(group_name)))
@@ -240,7 +249,7 @@ class City:
     def write_appointments(self, number: str, signed: date, count: int) -> None:
         w, rng = self.w, self.rng
         instant = iri("instant", signed.isoformat())
-        w.add(instant, ("a", "time:Instant"), ("time:inXSDDate", typed(signed.isoformat(), "date")))
+        self.instants.add(signed.isoformat())
         for k in range(count):
             person = self.pick_person()
             full, short, _ = self.pick_org()
@@ -253,8 +262,7 @@ class City:
                   ("gb:post", post), ("gb:postText", text(full + title)), ("gb:titleText", text(title)),
                   ("gb:organizationText", text(full)), *prov)
             self.first_post = self.first_post or full + title
-            w.add(post, ("a", "gb:Post"), ("org:postIn", iri("organization", full)), ("gb:name", text(full + title)),
-                  ("gb:title", text(title)))
+            self.posts[post] = (full, title)
             tenure, interval = iri("tenure", number, str(k)), iri("interval", number, str(k))
             edge = "time:hasBeginning" if action == "appoint" else "time:hasEnd"
             day = typed(signed.isoformat(), "date")
