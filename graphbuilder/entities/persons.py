@@ -185,13 +185,15 @@ def place_units(units: list[list[Cluster]], parted: set[tuple[str, str]]) -> Per
     """Join each unit (clusters a judgement tied together) to the first compatible person of its name."""
     resolution = PersonResolution()
     people: list[list[Cluster]] = []
+    bearing: dict[str, set[int]] = {}      # name → positions in ``people`` of the persons with that name
     for unit in units:
         keys = {c.key for c in unit}
         names = {c.key.split("@")[0] for c in unit}
         home, reasons = None, []
-        for person in people:
-            if not names & {c.key.split("@")[0] for c in person}:
-                continue
+        # Only persons sharing a name can take the unit, tried in the order they were made:
+        # looking them up by name keeps this linear in the number of persons.
+        for position in sorted(set().union(*(bearing.get(name, ()) for name in names))):
+            person = people[position]
             if any((a, c.key) in parted or (c.key, a) in parted for a in keys for c in person):
                 reasons.append((person, ("judgement", "judged different")))
                 continue
@@ -206,6 +208,9 @@ def place_units(units: list[list[Cluster]], parted: set[tuple[str, str]]) -> Per
                                                  reason, evidence))
         if home is None:
             people.append(home := [])
+            position = len(people) - 1
+        for name in names:
+            bearing.setdefault(name, set()).add(position)
         home.extend(sorted(unit, key=lambda c: c.first))
         resolution.conflicts.extend(overridden_conflicts(unit))
     taken: set[str] = set()
