@@ -33,30 +33,11 @@ def valid_date(text: str) -> str:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def print_rows(rows: list[dict], columns: list[str], fmt: str, out=None) -> None:
-    """Rows as an aligned table (wide characters count double), CSV, TSV or JSON."""
-    import csv
-    import json
-    import unicodedata
+def print_rows(rows: list[dict], columns: list[str], fmt: str) -> None:
+    """Rows as an aligned table, CSV, TSV or JSON: query/format.py's writers, as `query` prints."""
+    from graphbuilder.query.format import Table, format_rows
 
-    out = out or sys.stdout
-    if fmt == "json":
-        json.dump([{c: r.get(c, "") for c in columns} for r in rows], out, ensure_ascii=False, indent=2)
-        print(file=out)
-        return
-    if fmt in ("csv", "tsv"):
-        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([[r.get(c, "") for c in columns] for r in rows])
-        return
-
-    def width(text: str) -> int:
-        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-    cells = [[str(r.get(c, "")).replace("\n", " ") for c in columns] for r in rows]
-    widths = [max([width(c)] + [width(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    for row in [columns, ["-" * w for w in widths], *cells]:
-        print("  ".join(v + " " * (w - width(v)) for v, w in zip(row, widths)).rstrip(), file=out)
+    sys.stdout.write(format_rows(Table.from_dicts(columns, rows), fmt))
 
 
 def add_output_arguments(parser, default_out: str = "out") -> None:
