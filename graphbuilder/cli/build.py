@@ -43,7 +43,7 @@ def write_outputs(args: argparse.Namespace, build, clock: "Stopwatch", started: 
     out.mkdir(parents=True, exist_ok=True)
     write_rdf_files(index, out)
     clock.lap("write_rdf", build)
-    store = index.to_store()           # one Oxigraph copy serves the facts export, SHACL and counts
+    store = index.to_store(release=True)    # one Oxigraph copy serves the facts export, SHACL and counts
     del index
     clock.lap("store", build)
     write_facts_jsonl(export_facts(store), out / "facts.jsonl")

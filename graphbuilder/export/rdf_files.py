@@ -15,7 +15,7 @@ import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDFS, SKOS, TIME
@@ -41,15 +41,23 @@ def current_umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename: readers never see half a file."""
+def write_atomic(path: Path, data: bytes | Iterable[str]) -> None:
+    """Write to a temporary file beside ``path``, then rename: readers never see half a file.
+
+    ``data`` is bytes, or pieces of text written (UTF-8) as they come, so that a large
+    file never has to exist whole in memory.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         os.chmod(tmp, 0o666 & ~current_umask())   # mkstemp makes 0600; outputs are shared files
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, (bytes, bytearray)):
+                fh.write(data)
+            else:
+                for piece in data:
+                    fh.write(piece.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -204,16 +212,29 @@ class SortedGraph:
 
     def trig(self) -> str:
         """Sorted TriG: graphs in IRI order, each graph's triples sorted as in Turtle."""
-        parts = [prefix_header(self.prefixes(with_graph_names=True))]
-        for graph in sorted(self.graphs, key=lambda g: (g is not None, str(g))):
+        return "".join(self.trig_pieces())
+
+    def trig_pieces(self) -> Iterator[str]:
+        """:meth:`trig` a subject block at a time."""
+        header = prefix_header(self.prefixes(with_graph_names=True))
+        graphs = sorted(self.graphs, key=lambda g: (g is not None, str(g)))
+        if not graphs:
+            yield header.rstrip("\n") + "\n"
+            return
+        yield header
+        for k, graph in enumerate(graphs):
             subjects = self.graphs[graph]
-            name = "" if graph is None else self.texts[graph] + " "
-            blocks = (block(s, subjects[s], self.texts, "    ") for s in sorted(subjects))
-            parts.append(f"{name}{{\n" + "\n".join(blocks) + "}\n\n")
-        return "".join(parts).rstrip("\n") + "\n"
+            yield ("" if graph is None else self.texts[graph] + " ") + "{\n"
+            for i, subject in enumerate(sorted(subjects)):
+                yield ("\n" if i else "") + block(subject, subjects[subject], self.texts, "    ")
+            yield "}\n\n" if k < len(graphs) - 1 else "}\n"
 
     def turtle(self) -> str:
         """All graphs merged into one sorted Turtle document."""
+        return "".join(self.turtle_pieces())
+
+    def turtle_pieces(self) -> Iterator[str]:
+        """:meth:`turtle` a subject block at a time."""
         merged: dict = {}
         for subjects in self.graphs.values():
             for subject, predicates in subjects.items():
@@ -224,8 +245,9 @@ class SortedGraph:
                 for predicate, objects in predicates.items():
                     combined.setdefault(predicate, set()).update(objects)
                 merged[subject] = combined
-        blocks = (block(s, merged[s], self.texts) for s in sorted(merged))
-        return prefix_header(self.prefixes(with_graph_names=False)) + "\n".join(blocks)
+        yield prefix_header(self.prefixes(with_graph_names=False))
+        for i, subject in enumerate(sorted(merged)):
+            yield ("\n" if i else "") + block(subject, merged[subject], self.texts)
 
 
 def trig_text(dataset) -> str:
@@ -248,6 +270,6 @@ def write_rdf_files(dataset, out_dir: Path) -> list[Path]:
     """``graph.ttl`` and ``graph.trig`` in ``out_dir``, from one pass over the dataset."""
     out_dir = Path(out_dir)
     graph = SortedGraph(dataset)
-    write_atomic(out_dir / "graph.ttl", graph.turtle().encode("utf-8"))
-    write_atomic(out_dir / "graph.trig", graph.trig().encode("utf-8"))
+    write_atomic(out_dir / "graph.ttl", graph.turtle_pieces())
+    write_atomic(out_dir / "graph.trig", graph.trig_pieces())
     return [out_dir / "graph.ttl", out_dir / "graph.trig"]

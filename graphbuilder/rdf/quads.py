@@ -174,15 +174,20 @@ class QuadIndex:
         return sum(len(objects) for subjects in self.graphs.values()
                    for predicates in subjects.values() for objects in predicates.values())
 
-    def to_store(self, batch: int = 200_000) -> ox.Store:
+    def to_store(self, batch: int = 200_000, release: bool = False) -> ox.Store:
         """An Oxigraph store of the quads, loaded as N-Quads text in batches.
 
         Oxigraph parses and inserts a quad in ~3 µs; making Python term and quad objects
         first costs twice that again, while each distinct key's N-Quads text is made once.
+        ``release`` empties the index graph by graph as the store fills, so that the
+        two copies are not held whole at once (the index is then empty).
         """
         text = {key: nquads_term(term) for key, term in self.terms.items()}
+        if release:
+            self.terms = {}
         store, lines = ox.Store(), []
-        for g, subjects in self.graphs.items():
+        for g in list(self.graphs):
+            subjects = self.graphs.pop(g) if release else self.graphs[g]
             graph = f" {text[g]} .\n" if g is not None else " .\n"
             for s, predicates in subjects.items():
                 subject = text[s] + " "
