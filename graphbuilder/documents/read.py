@@ -2,8 +2,9 @@
 
 What a file is comes from its bytes, not its name (`formats.sniff`): a PDF saved as
 ``.txt`` is read as PDF, an "HTML" that is plain text as text, with a note (GB110).
-Text files have their encoding detected; PDF, HTML and DOCX go through the readers
-in `documents/formats/`, which lay their text out as the text gazettes are.
+Text files have their encoding detected (a UTF-8 file with lines pasted from a GB18030
+source is read line by line: `documents/mixed.py`); PDF, HTML and DOCX go through the
+readers in `documents/formats/`, which lay their text out as the text gazettes are.
 
 Reading never raises for bad input: every problem becomes a `Diagnostic` (GB1xx)
 and the caller decides what to do.  The only change made to decoded text is
@@ -22,7 +23,9 @@ from pathlib import Path
 
 import charset_normalizer
 
+from graphbuilder.documents.chinese import CJK, looks_cjk, looks_mainland
 from graphbuilder.documents.formats import KINDS_BY_SUFFIX, UNREADABLE, reader_for, sniff
+from graphbuilder.documents.mixed import FALLBACK, LineDecoding, decode_by_line
 from graphbuilder.records import Diagnostic, Issue, Severity
 
 __all__ = ["find_inputs", "read_issue", "READABLE_SUFFIXES", "UNSUPPORTED_SUFFIXES"]
@@ -43,23 +46,13 @@ _LEGACY = ["gb18030", "big5", "utf_16"]
 # GBK / GB2312 are subsets of GB18030: decode with the superset, report one name.
 _ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "utf-16": "utf-16-le"}
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
-_SPACE = re.compile(r"\s+")
 # C0 controls other than \t \n \v \f \r: text files (almost) never contain them.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r")
 _CONTROL_CHARS = re.compile("[" + re.escape(_CONTROL_BYTES.decode("ascii")) + "]")
 
-# What a mainland gazette is written with: the 6763 GB2312 hanzi and full-width punctuation.
-# Big5 text read as GB18030 still "looks CJK" but is mostly kana, rare and PUA characters.
-_MAINLAND = frozenset("，。、；：？！“”‘’（）《》〔〕【】—…·％").union(
-    bytes([hi, lo]).decode("gb2312", "ignore") for hi in range(0xB0, 0xF8) for lo in range(0xA1, 0xFF)) - {""}
-
-_MIN_CJK_RATIO = 0.3       # gazettes run at ~0.85; mis-decodings of CJK text sit far lower
 _MAX_CONTROL_RATIO = 0.02  # a few stray form feeds are fine, binary is far above
-_MIN_MAINLAND = 0.8        # gazettes: > 0.99; Big5 read as GB18030: ~0.25
 _GB_BONUS = 0.1            # chaos margin Big5 must win by over GB18030 (real Big5 wins by far more)
-_MAX_DAMAGE = 50           # bad spans tolerated before "damaged" becomes "not this encoding"
-_DAMAGE_SHOWN = 5
+_MAX_DAMAGE = 50           # bad spans tolerated before "damaged" becomes "not this encoding" (whole file)
 
 
 def find_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
@@ -114,8 +107,9 @@ def read_issue(path: Path) -> tuple[Issue | None, list[Diagnostic]]:
 
     The kind of file is sniffed from its bytes; PDF, HTML and DOCX go to their reader.
     For text the encoding is detected, never assumed: a BOM; else NUL bytes mean UTF-16
-    (by their layout) or binary; else strict UTF-8, slightly damaged UTF-8 (GB107), then
-    charset-normalizer limited to gb18030 / big5 / utf-16.  Guesses are accepted only
+    (by their layout) or binary; else strict UTF-8, else mostly UTF-8 read line by line
+    (GB18030 lines: GB111, damaged lines and NUL bytes: GB107), then charset-normalizer
+    limited to gb18030 / big5 / utf-16.  Guesses are accepted only
     when the text looks Chinese.  Line endings are normalised to ``\\n`` (the only
     change made before offsets are taken) and a BOM is removed.
     """
@@ -166,32 +160,33 @@ def _read_text(path: Path, raw: bytes) -> tuple[Issue | None, list[Diagnostic]]:
     decoded = _detect(raw)
     if isinstance(decoded, Diagnostic):  # detection works on bytes only: add the path here
         return None, [dataclasses.replace(decoded, path=str(path))]
-    text, encoding, damage = decoded
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return None, [_diag(path, "GB102", "empty file (whitespace only), nothing to read: skipped")]
     if len(_CONTROL_CHARS.findall(text)) > _MAX_CONTROL_RATIO * len(text):
         return None, [_diag(path, "GB103", "binary file (control characters), not a text gazette: skipped",
                             Severity.ERROR)]
-    issue = Issue(path=str(path), name=path.stem, text=text, encoding=encoding,
+    issue = Issue(path=str(path), name=path.stem, text=text, encoding=decoded.encoding,
                   sha256=hashlib.sha256(raw).hexdigest())
-    return issue, [_damage_diag(path, damage)] if damage else []
+    diags = [_fallback_diag(path, decoded.fallback)] if decoded.fallback else []
+    return issue, diags + ([_damage_diag(path, decoded)] if decoded.damaged else [])
 
 
-Decoded = tuple[str, str, list[int]]  # text, encoding, line of each bad span
+Decoded = LineDecoding  # text, encoding, lines read by fallback, lines with replaced bytes
 
 
 def _detect(raw: bytes) -> Decoded | Diagnostic:
     """Try each detection step in order of evidence strength; path is filled in later."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            codec = encoding.removesuffix("-sig")
-            return _lenient(raw[len(bom):], codec, encoding) \
-                or _undecodable(raw, f"{encoding} BOM but too many invalid bytes")
+            body, codec = raw[len(bom):], encoding.removesuffix("-sig")
+            whole = _lenient(body, codec, encoding) if codec != "utf-8" else \
+                _utf8(body, any_script=True, name=encoding) or decode_by_line(body, encoding)
+            return whole or _undecodable(raw, f"{encoding} BOM but too many invalid bytes")
     nul = raw.find(b"\x00")
-    if nul >= 0:  # NUL never occurs in UTF-8 / GB text: UTF-16 or binary
-        return _utf16(raw) or _diag(None, "GB103", f"binary file (NUL bytes at offset {nul}),"
-                                    " not a text gazette: skipped", Severity.ERROR)
+    if nul >= 0:  # NUL never occurs in UTF-8 / GB text: UTF-8 with stray NULs, UTF-16 or binary
+        return _utf8(raw) or _utf16(raw) or _diag(None, "GB103", f"binary file (NUL bytes at offset"
+                                                  f" {nul}), not a text gazette: skipped", Severity.ERROR)
     if len(raw) - len(raw.translate(None, _CONTROL_BYTES)) > _MAX_CONTROL_RATIO * len(raw):
         return _diag(None, "GB103", "binary file (many control bytes), not a text gazette: skipped",
                      Severity.ERROR)
@@ -206,12 +201,13 @@ def _strict(raw: bytes, codec: str) -> str | None:
         return None
 
 
-def _utf8(raw: bytes, any_script: bool = False) -> Decoded | None:
-    """Strict UTF-8 (ASCII or Chinese; any script only as a last resort), else damaged UTF-8."""
+def _utf8(raw: bytes, any_script: bool = False, name: str = "utf-8") -> Decoded | None:
+    """Strict UTF-8 (ASCII or Chinese; any script only as a last resort), else mostly UTF-8
+    read line by line: GB18030 lines by fallback, damaged lines with U+FFFD."""
     text = _strict(raw, "utf-8")
-    if text is not None:
-        return (text, "utf-8", []) if any_script or text.isascii() or _looks_cjk(text) else None
-    return None if any_script else _lenient(raw, "utf-8", "utf-8")
+    if text is not None and "\x00" not in text:
+        return Decoded(text, name) if any_script or text.isascii() or looks_cjk(text) else None
+    return None if any_script else decode_by_line(raw)
 
 
 def _lenient(data: bytes, codec: str, name: str) -> Decoded | None:
@@ -235,9 +231,9 @@ def _lenient(data: bytes, codec: str, name: str) -> Decoded | None:
         # A damaged file keeps far more good multi-byte characters than bad spans;
         # text in another encoding (GB18030 read as UTF-8) is mostly bad spans.
         good = len(text) - len(text.encode("ascii", "ignore")) - len(lines)
-        if good < 10 * len(lines) or not _looks_cjk(text):
+        if good < 10 * len(lines) or not looks_cjk(text):
             return None
-    return text, name, lines
+    return Decoded(text, name, damaged=list(dict.fromkeys(lines)), bad_spans=len(lines))
 
 
 def _utf16(raw: bytes) -> Decoded | None:
@@ -252,18 +248,18 @@ def _utf16(raw: bytes) -> Decoded | None:
     if len(raw) % 2 or min(even, odd) * 3 > max(even, odd):
         return None
     readings = [(text, codec) for codec in ("utf-16-le", "utf-16-be")
-                if (text := _strict(raw, codec)) is not None and _looks_cjk(text)]
+                if (text := _strict(raw, codec)) is not None and looks_cjk(text)]
     if not readings:
         return None
-    text, codec = max(readings, key=lambda reading: len(_CJK.findall(reading[0])))
-    return text, codec, []
+    text, codec = max(readings, key=lambda reading: len(CJK.findall(reading[0])))
+    return Decoded(text, codec)
 
 
 def _legacy(raw: bytes) -> Decoded | None:
     """GB18030 when it reads as mainland text, else charset-normalizer among plausible encodings."""
     text = _strict(raw, "gb18030")
-    if text is not None and _mainland_share(text) >= _MIN_MAINLAND:
-        return text, "gb18030", []
+    if text is not None and looks_mainland(text):
+        return Decoded(text, "gb18030")
     matches = charset_normalizer.from_bytes(raw, cp_isolation=_LEGACY)
     # Every Big5 byte pair is also a GB18030 pair, so short texts come out nearly tied
     # (chaos differs by noise); then prefer GB18030, the encoding of mainland gazettes.
@@ -272,11 +268,11 @@ def _legacy(raw: bytes) -> Decoded | None:
     for guess in (m.encoding for m in ranked):
         codec = _normal(guess)
         text = _strict(raw, codec)
-        if text is not None and _looks_cjk(text):
-            return text, codec, []
+        if text is not None and looks_cjk(text):
+            return Decoded(text, codec)
     # charset-normalizer gives up on short or damaged texts (a truncated GB18030 download).
     decoded = _lenient(raw, "gb18030", "gb18030")
-    return decoded if decoded and _looks_cjk(decoded[0]) else None
+    return decoded if decoded and looks_cjk(decoded.text) else None
 
 
 def _undecodable(raw: bytes, reason: str = "") -> Diagnostic:
@@ -299,26 +295,32 @@ def _normal(encoding: str) -> str:
     return _ALIASES.get(name, name)
 
 
-def _looks_cjk(text: str) -> bool:
-    visible = len(_SPACE.sub("", text))
-    return visible > 0 and len(_CJK.findall(text)) >= _MIN_CJK_RATIO * visible
-
-
-def _mainland_share(text: str) -> float:
-    wide = [c for c in text if c > "\x7f" and not c.isspace()]
-    return sum(c in _MAINLAND for c in wide) / max(1, len(wide))
-
-
 def _line_of(prefix: str) -> int:
     """1-based line at the end of `prefix`, counting \\r\\n, \\r and \\n as one break each."""
     return prefix.count("\n") + prefix.count("\r") - prefix.count("\r\n") + 1
 
 
-def _damage_diag(path: Path, lines: list[int]) -> Diagnostic:
-    distinct = list(dict.fromkeys(lines))  # several bad bytes on one line: name the line once
-    shown = ", ".join(map(str, distinct[:_DAMAGE_SHOWN])) + (" …" if len(distinct) > _DAMAGE_SHOWN else "")
-    return _diag(path, "GB107", f"{len(lines)} invalid byte sequence(s) replaced by U+FFFD (line {shown});"
-                 " file may be truncated: check the download", line=lines[0])
+def _damage_diag(path: Path, decoded: Decoded) -> Diagnostic:
+    return _diag(path, "GB107", f"{decoded.bad_spans} invalid byte sequence(s) replaced by U+FFFD"
+                 f" ({_name_lines(decoded.damaged)}); file may be truncated or pasted from elsewhere:"
+                 " check the source", line=decoded.damaged[0])
+
+
+def _fallback_diag(path: Path, lines: list[int]) -> Diagnostic:
+    return _diag(path, "GB111", f"{_name_lines(lines)} not UTF-8 like the rest of the file: read as"
+                 f" {FALLBACK.upper()} (pasted text?); re-save the file as UTF-8", line=lines[0])
+
+
+def _name_lines(lines: list[int]) -> str:
+    """Every line, runs shortened: [3, 4, 5, 9] → "lines 3–5, 9"."""
+    runs: list[list[int]] = []
+    for line in lines:
+        if runs and line == runs[-1][-1] + 1:
+            runs[-1][-1] = line
+        else:
+            runs.append([line, line])
+    named = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+    return f"line {named}" if len(lines) == 1 else f"lines {named}"
 
 
 def _diag(path: Path | None, code: str, message: str, severity: Severity = Severity.WARNING,

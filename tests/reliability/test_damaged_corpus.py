@@ -2,7 +2,7 @@
 
 In process (the CLI's exit statuses are tested in tests/test_cli.py): a good seed next to
 a truncated copy of another seed, a binary file, an undecodable file and a UTF-8 file with
-a GBK-encoded passage inside.
+a GBK-encoded passage inside (read line by line, the passage by fallback).
 """
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def test_each_damaged_file_is_named_with_its_damage(corpus):
     assert codes["scan.txt"] == ["GB103"]                 # binary
     assert codes["garbled.txt"] == ["GB106"]
     assert codes["truncated.txt"][0] == "GB107"
-    assert codes["mixed.txt"][0] in ("GB106", "GB107")
+    assert codes["mixed.txt"] == ["GB111"]                # GBK lines read by fallback
     assert build.failed and all(d.severity is Severity.ERROR for d in build.diagnostics
                                 if d.code in ("GB103", "GB106"))
 
@@ -65,6 +65,15 @@ def test_the_truncated_line_is_named(corpus):
     [diagnostic] = [d for d in build.diagnostics if d.code == "GB107" and d.path.endswith("truncated.txt")]
     issue, _ = read_issue(folder / "truncated.txt")
     assert diagnostic.line == issue.text.count("\n") + 1 == issue.text[:issue.text.index("\ufffd")].count("\n") + 1
+
+
+def test_the_pasted_gbk_lines_are_read_and_named(corpus, seed_paths):
+    folder, build = corpus
+    [diagnostic] = [d for d in build.diagnostics if d.path.endswith("mixed.txt")]
+    issue, _ = read_issue(folder / "mixed.txt")
+    assert issue.text == seed_paths[GOOD].read_text(encoding="utf-8") and issue.encoding == "utf-8+gb18030"
+    assert diagnostic.line == 31 and "lines 31, 33 not UTF-8" in diagnostic.message   # 32 is empty
+    assert {r.document.issue for r in build.results} >= {"mixed", seed_paths[GOOD].stem}
 
 
 def test_the_good_file_is_built_as_if_alone(corpus, seed_paths, vocab):

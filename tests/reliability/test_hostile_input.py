@@ -4,19 +4,23 @@ Each property takes real text from the seeds and damages it the way scans, copy-
 broken converters do: lines deleted, duplicated, swapped, joined or cut, punctuation swapped
 between its full- and half-width forms, spaces inside names, very long lines, control
 characters, runs of layout spaces, digits changed, a line shown in the wrong codec
-(mojibake), and (through `documents/read.py`) a GBK chunk inside UTF-8 bytes. The invariants:
+(mojibake), and (through `documents/read.py`) a GBK chunk inside UTF-8 bytes, or UTF-8 bytes
+with lines re-encoded and bytes changed, inserted or cut. The invariants:
 
 - the segmenter and every extractor return without raising;
 - every span lies inside the text and its document, and `quote == text[start:end]`;
 - no fact has an empty or whitespace-only name, unit, group, post or recipient, nor a
   control character in one, and names printed without spaces stay so;
-- the line accounting accounts each non-blank line of its regions exactly once.
+- the line accounting accounts each non-blank line of its regions exactly once;
+- reading a mutated UTF-8 file gives back every line: as its UTF-8 text, or named in a
+  GB107 / GB111 warning as decoded with replacement characters or by GB18030 fallback.
 
 The example budget comes from the hypothesis profile named by $GB_FUZZ_PROFILE: `fuzz`
 (default, `make test`) or `fuzz-long`; `benchmarks/fuzz.py` runs them for minutes.
 """
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import datetime
 import functools
@@ -290,6 +294,80 @@ def test_mixed_encodings_are_read_or_reported(data):
     if issue is None:
         assert diagnostics, "an unreadable file must be reported"
         return
+    for document in check_split(issue):
+        check_document(issue, document)
+
+
+WINDOW = 40                 # lines of a seed in one byte-mutation example
+
+
+def _utf8_windows(issue: Issue) -> list[list[str]]:
+    """Windows of the issue in which most lines are Chinese (a UTF-8 file by any measure)."""
+    lines = issue.text.split("\n")
+    return [lines[at:at + WINDOW] for at in range(0, len(lines) - WINDOW, 7)
+            if sum(not line.isascii() for line in lines[at:at + WINDOW]) >= WINDOW // 2]
+
+
+UTF8_WINDOWS = [window for issue in SEED_ISSUES for window in _utf8_windows(issue)]
+RE_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+RE_NAMED_LINES = re.compile(r"\blines? (\d+(?:–\d+)?(?:, \d+(?:–\d+)?)*)")
+
+
+@st.composite
+def mutated_bytes(draw) -> bytes:
+    """UTF-8 seed lines, some re-encoded (GB18030, GBK, Big5), then bytes changed, inserted, cut."""
+    window = draw(st.sampled_from(UTF8_WINDOWS))
+    encoded = [line.encode("utf-8") for line in window]
+    for _ in range(draw(st.integers(0, 3))):
+        k = draw(st.integers(0, len(window) - 1))
+        encoded[k] = window[k].encode(draw(st.sampled_from(["gb18030", "gbk", "big5"])), errors="replace")
+    data = bytearray(b"\n".join(encoded))
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(data) - 1))
+        damage = draw(st.sampled_from(["replace", "insert", "delete"]))
+        if damage == "replace":
+            data[at] = draw(st.integers(0, 255))
+        elif damage == "insert":
+            data[at:at] = draw(st.binary(min_size=1, max_size=4))
+        else:
+            del data[at:at + draw(st.integers(1, 4))]
+    return bytes(data)
+
+
+def named_lines(diagnostics) -> set[int]:
+    """Lines a GB107 (bytes replaced) or GB111 (read by fallback) diagnostic names."""
+    named = set()
+    for diagnostic in diagnostics:
+        if diagnostic.code in ("GB107", "GB111"):
+            for run in RE_NAMED_LINES.search(diagnostic.message).group(1).split(", "):
+                first, _, last = run.partition("–")
+                named.update(range(int(first), int(last or first) + 1))
+    return named
+
+
+@FUZZ
+@given(mutated_bytes())
+@counted
+def test_byte_mutations_never_drop_a_line_silently(data):
+    """Every line of the file comes back, as its UTF-8 text or named as read otherwise."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "mutated.txt"
+        path.write_bytes(data)
+        issue, diagnostics = read_issue(path)
+    assert all(d.path == str(path) and d.code.startswith("GB1") for d in diagnostics), diagnostics
+    if issue is None:       # control bytes, or a ZIP / PDF signature made by the mutation: refused
+        assert diagnostics, "an unreadable file must be reported"
+        return
+    assert issue.encoding.startswith("utf-8"), (issue.encoding, diagnostics)
+    lines = RE_LINE_BREAK.split(data.removeprefix(codecs.BOM_UTF8))
+    decoded = issue.text.split("\n")
+    assert len(decoded) == len(lines)
+    named = named_lines(diagnostics)
+    for number, (raw, text) in enumerate(zip(lines, decoded), start=1):
+        try:
+            assert text == raw.decode("utf-8") or number in named, number
+        except UnicodeDecodeError:
+            assert number in named, (number, raw, diagnostics)
     for document in check_split(issue):
         check_document(issue, document)
 
