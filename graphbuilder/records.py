@@ -7,8 +7,13 @@ holds for every fact, whatever normalisation the extractors worked on.
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from dataclasses import dataclass, field
 from enum import Enum
+
+
+RE_NEWLINE = re.compile("\n")
 
 
 class Action(str, Enum):
@@ -94,7 +99,7 @@ class Document:
 
     def line_of(self, offset: int) -> int:
         """1-based file line of an Issue.text offset inside this document."""
-        return self.first_line + self.text.count("\n", 0, max(0, offset - self.start))
+        return self.first_line + bisect.bisect_left(newline_offsets(self.text), offset - self.start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,3 +233,13 @@ class DocumentResult:
     facts: list = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     coverage: Coverage | None = None  # None: not a genre whose lines are accounted
+
+
+@functools.lru_cache(maxsize=16)
+def newline_offsets(text: str) -> tuple[int, ...]:
+    """Where each ``\\n`` of a document's text is. Cached: every fact of a document asks for
+    its line, and counting from the start each time made a long document quadratic
+    (a fuzzed duty table repeated 200 times sat for over 10 minutes). A str caches its
+    hash, and a hit compares by identity first, so a lookup costs no pass over the text."""
+    return tuple(match.start() for match in RE_NEWLINE.finditer(text))
+

@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graphbuilder.documents.normalize import squash
+from graphbuilder.records import Document
 
 GOV, OFFICE, PERSONNEL, DEPARTMENT, IMPORTANT = "市政府文件", "市政府办公室文件", "人事任免", "部门文件", "重要文件"
 
@@ -434,3 +437,11 @@ def test_contents_entry_without_body_gives_gb201(split_text):
     assert [d.code for d in diagnostics] == ["GB201"]
     assert "并不存在的文件" in diagnostics[0].message
     assert diagnostics[0].line == text.split("\n").index("义马市人民政府关于并不存在的文件的通知\t7") + 1
+
+
+@given(st.text(alphabet="ab\n第一", max_size=200), st.integers(-5, 205), st.integers(0, 50), st.integers(1, 9))
+def test_line_of_counts_the_newlines_before_the_offset(text, offset, start, first_line):
+    """The cached newline index gives what counting from the document's start gives."""
+    document = Document("i", "p", "n", "n", "t", "", "", "", start, start + len(text), text, first_line)
+    expected = first_line + text.count("\n", 0, max(0, offset - start))
+    assert document.line_of(offset) == expected
