@@ -45,7 +45,8 @@ def resolve_query(args) -> tuple[str, str, dict[str, str]]:
         except (OSError, UnicodeDecodeError) as error:
             raise FileNotFoundError(f"{path}: cannot read the query ({error})") from None
     query = find_query(args.name)
-    return str(query.path), query.text, check_params(query, params)
+    given = check_params(query, params)
+    return str(query.path), query.text_for(given), given
 
 
 def print_answer(result, fmt: str) -> None:

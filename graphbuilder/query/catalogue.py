@@ -12,6 +12,15 @@ A parameter binds the SPARQL variable of the same name (``?group``) everywhere i
 query (``store.select``); an optional parameter left out stays unbound, which the
 query handles (``!BOUND(?on) || …``). ``facts_*.rq`` are the facts export's own
 queries, not the analyst's catalogue. A malformed header names its file and line.
+
+A query whose answer without a parameter is a corpus-wide ranking the build has
+already counted (``rdf/summaries.py``) names the query that reads it::
+
+    # without: agency — rankings/agencies_shared_tasks.rq
+
+One text cannot serve both: Oxigraph plans a UNION of "read the ranking" and "count
+for this agency" as a whole, and the counting branch then costs 200 ms even when the
+ranking is asked for (``benchmarks/RESULTS.md``).
 """
 from __future__ import annotations
 
@@ -24,7 +33,8 @@ from typing import Mapping
 from graphbuilder.paths import queries_dir
 
 EXPORT_PREFIX = "facts_"
-RE_HEADER = re.compile(r"^#\s*(name|purpose|param|example|returns):\s*(.*?)\s*$")
+RE_HEADER = re.compile(r"^#\s*(name|purpose|param|example|returns|without):\s*(.*?)\s*$")
+RE_WITHOUT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s+[—–-]+\s+(\S+\.rq)$")
 RE_PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s+[—–-]+\s+(.+?)\s*\((required|optional[^)]*)\)\s*(.*)$")
 RE_DATE_PARAM = re.compile(r"YYYY-MM-DD")
 
@@ -54,9 +64,14 @@ class NamedQuery:
     returns: str
     text: str
     path: Path
+    without: tuple[tuple[str, str], ...] = ()   # (optional parameter, text to run when it is left out)
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
+
+    def text_for(self, given: Mapping[str, str]) -> str:
+        """The SPARQL to run with these parameters: a ``without:`` form when its parameter is absent."""
+        return next((text for name, text in self.without if not given.get(name)), self.text)
 
 
 def parse_param(value: str, where: str) -> Param:
@@ -74,6 +89,7 @@ def parse_query(path: Path) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
     fields: dict[str, list[str]] = {}
     params: list[Param] = []
+    without: list[tuple[str, str]] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.startswith("#"):
             break
@@ -83,6 +99,8 @@ def parse_query(path: Path) -> NamedQuery:
         key, value = match.groups()
         if key == "param":
             params.append(parse_param(value, f"{path}:{number}"))
+        elif key == "without":
+            without.append(parse_without(value, path, f"{path}:{number}"))
         else:
             fields.setdefault(key, []).append(value)
     for key in ("name", "purpose"):
@@ -91,8 +109,22 @@ def parse_query(path: Path) -> NamedQuery:
     name = fields["name"][0]
     if name != path.stem:
         raise CatalogueError(f"{path}:1: '# name: {name}' does not match the file name {path.name}")
+    unknown = [param for param, _ in without if not any(p.name == param and not p.required for p in params)]
+    if unknown:
+        raise CatalogueError(f"{path}:1: '# without: {unknown[0]}' names no optional parameter of the query")
     return NamedQuery(name, fields["purpose"][0], tuple(params), tuple(fields.get("example", ())),
-                      " ".join(fields.get("returns", ())), text, path)
+                      " ".join(fields.get("returns", ())), text, path, tuple(without))
+
+
+def parse_without(value: str, path: Path, where: str) -> tuple[str, str]:
+    """``PARAM — FILE.rq`` (FILE relative to the query's folder): the parameter and FILE's text."""
+    match = RE_WITHOUT.match(value)
+    if not match:
+        raise CatalogueError(f"{where}: without line must read 'PARAM — FILE.rq', got {value!r}")
+    other = path.parent / match.group(2)
+    if not other.is_file():
+        raise CatalogueError(f"{where}: {other} does not exist")
+    return match.group(1), other.read_text(encoding="utf-8")
 
 
 def load_catalogue(directory: Path | None = None) -> dict[str, NamedQuery]:
@@ -154,4 +186,5 @@ def run_named(store, name: str, params: Mapping[str, str] | None = None) -> list
     from graphbuilder.query.store import select
 
     query = find_query(name)
-    return select(store, query.text, check_params(query, dict(params or {})))
+    given = check_params(query, dict(params or {}))
+    return select(store, query.text_for(given), given)

@@ -273,8 +273,10 @@ def page_examples() -> list[dict[str, str]]:
     for query in load_catalogue().values():
         words = query.examples[0].split() if query.examples else []
         pairs = [words[i + 1] for i, w in enumerate(words[:-1]) if w == "--param"]
-        bound = {k: str(as_term(v)) for k, v in parse_assignments(pairs).items()}
-        examples.append({"name": query.name, "purpose": query.purpose, "text": bind_values(query.text, bound)})
+        given = parse_assignments(pairs)
+        bound = {k: str(as_term(v)) for k, v in given.items()}
+        examples.append({"name": query.name, "purpose": query.purpose,
+                         "text": bind_values(query.text_for(given), bound)})
     return examples
 
 

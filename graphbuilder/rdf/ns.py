@@ -25,6 +25,7 @@ class GB(DefinedNamespace):
     Fact: URIRef  # Fact
     GovernmentDepartment: URIRef  # Government department
     Group: URIRef  # Group
+    GroupBridge: URIRef  # Group bridge
     GroupListing: URIRef  # Group listing
     GroupOffice: URIRef  # Group office
     LeadingGroup: URIRef  # Leading group
@@ -40,15 +41,18 @@ class GB(DefinedNamespace):
     Role: URIRef  # Role
     SourceDocument: URIRef  # Source document
     Task: URIRef  # Task
+    TaskPartnership: URIRef  # Task partnership
     Tenure: URIRef  # Tenure
     YearlyTurnover: URIRef  # Yearly turnover
 
     # Object properties
     affiliation: URIRef  # affiliation
     agency: URIRef  # agency
+    bridgingPerson: URIRef  # person
     closedBy: URIRef  # closed by
     confirmedBy: URIRef  # confirmed by
     during: URIRef  # during
+    firstAgency: URIRef  # first agency
     group: URIRef  # group
     holder: URIRef  # holder
     inCommunity: URIRef  # in community
@@ -59,6 +63,7 @@ class GB(DefinedNamespace):
     person: URIRef  # person
     post: URIRef  # post
     recipient: URIRef  # recipient
+    secondAgency: URIRef  # second agency
     standsFor: URIRef  # stands for
     task: URIRef  # task
     unit: URIRef  # unit
@@ -70,6 +75,7 @@ class GB(DefinedNamespace):
     award: URIRef  # award
     awardText: URIRef  # award as printed
     betweenness: URIRef  # betweenness
+    bridgedGroups: URIRef  # groups
     changeKind: URIRef  # change kind
     commandBodyCount: URIRef  # command body count
     communityRank: URIRef  # community rank
@@ -102,6 +108,7 @@ class GB(DefinedNamespace):
     postText: URIRef  # post as printed
     qualifier: URIRef  # qualifier
     quote: URIRef  # quote
+    rank: URIRef  # rank
     recipientIsUnit: URIRef  # recipient is a unit
     recipientName: URIRef  # recipient as printed
     removalCount: URIRef  # removals
@@ -109,6 +116,9 @@ class GB(DefinedNamespace):
     resolutionRule: URIRef  # resolution rule
     roleText: URIRef  # role as printed
     section: URIRef  # section
+    sharedDocuments: URIRef  # documents
+    sharedLeadTasks: URIRef  # tasks led together
+    sharedTasks: URIRef  # shared tasks
     startOffset: URIRef  # start offset
     statedPost: URIRef  # stated post
     supportTaskCount: URIRef  # tasks supported

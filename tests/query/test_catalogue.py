@@ -25,6 +25,8 @@ def test_every_shipped_query_has_a_header_and_parses():
         assert query.purpose and query.examples, query.name
         assert all(example.startswith(f"graphbuilder query {query.name}") for example in query.examples)
         check_syntax(query.text)
+        for _, text in query.without:
+            check_syntax(text)
         for example in query.examples:
             words = example.split()
             check_params(query, parse_assignments([words[i + 1] for i, w in enumerate(words) if w == "--param"]))
@@ -38,7 +40,23 @@ def test_header_fields(tmp_path):
     assert query.param("on").is_date and not query.param("thing").is_date
 
 
+def test_a_without_form_runs_when_its_parameter_is_left_out(tmp_path):
+    (tmp_path / "rankings").mkdir()
+    (tmp_path / "rankings" / "things.rq").write_text("SELECT ?ranked WHERE { ?ranked ?p ?o }", encoding="utf-8")
+    path = tmp_path / "things.rq"
+    path.write_text(GOOD.format(name="things").replace(
+        "# example:", "# without: on — rankings/things.rq\n# example:"), encoding="utf-8")
+    query = parse_query(path)
+    assert query.text_for({"thing": "x"}) == "SELECT ?ranked WHERE { ?ranked ?p ?o }"
+    assert query.text_for({"thing": "x", "on": "2020-01-01"}) == query.text
+    assert query.text_for({"thing": "x", "on": ""}).startswith("SELECT ?ranked")
+
+
 @pytest.mark.parametrize("header, line, message", [
+    ("# name: things\n# purpose: x\n# without: on rankings.rq\nSELECT * {}", 3, "without line must read"),
+    ("# name: things\n# purpose: x\n# without: on — missing.rq\nSELECT * {}", 3, "missing.rq does not exist"),
+    ("# name: things\n# purpose: x\n# param: on — a date (required)\n# without: on — things.rq\nSELECT * {}",
+     1, "names no optional parameter"),
     ("# purpose: x\nSELECT * {}", 1, "no '# name:' line"),
     ("# name: other\n# purpose: x\nSELECT * {}", 1, "does not match the file name"),
     ("# name: things\n# purpose: x\n# param: thing is a thing\nSELECT * {}", 3, "param line must read"),
