@@ -162,6 +162,15 @@ def build_index(build: Build, judgements: Path | None = None):
     return _resolved(build, judgements, lambda results, resolver: QuadIndex(dataset_quads(results, resolver)))
 
 
+def stream_graph(build: Build, folder: Path, store, on_disk: bool, judgements: Path | None = None):
+    """The same graph, made and printed one document graph at a time into ``folder`` and
+    ``store`` (export/streamed.py): what the build command does, in memory that grows with
+    the entities, not with every quad. Returns the writer of graph.ttl and graph.trig."""
+    from graphbuilder.export.streamed import stream_graph as stream
+
+    return _resolved(build, judgements, lambda results, resolver: stream(results, resolver, folder, store, on_disk))
+
+
 def _resolved(build: Build, judgements: Path | None, make):
     """``make(results, resolver)``, with the judgements loaded and the resolution summarised."""
     from graphbuilder.entities import persons

@@ -78,6 +78,31 @@ def read_events(graph: Graph) -> Iterator[Event]:
             yield event(graph, node, post, OBSERVE)
 
 
+class TripleLookup:
+    """The three lookups :func:`read_events` makes, over one document's plain triples.
+
+    A build reads every document's events as the document is made; an rdflib Graph a
+    document cost ~10 µs a triple, and its store holds reference cycles that the build's
+    paused collector never freed. ``value`` takes the least of several values (rdflib
+    takes any), so that a doubled date cannot make two builds differ.
+    """
+
+    def __init__(self, triples: Iterable[tuple]):
+        self.index: dict = {}
+        for s, p, o in triples:
+            self.index.setdefault(s, {}).setdefault(p, set()).add(o)
+
+    def subjects(self, predicate, value) -> list:
+        return [s for s, predicates in self.index.items() if value in predicates.get(predicate, ())]
+
+    def objects(self, subject, predicate) -> set:
+        return self.index.get(subject, {}).get(predicate, set())
+
+    def value(self, subject, predicate):
+        values = self.objects(subject, predicate)
+        return min(values, key=lambda v: (type(v).__name__, str(v))) if values else None
+
+
 def event(graph: Graph, node: URIRef, post: URIRef, action: str) -> Event:
     doc = graph.value(node, PROV.wasDerivedFrom)
     return Event(node, graph.value(node, GB.person), post, action,
@@ -148,6 +173,11 @@ def tenure_triples(tenure: Tenure) -> Iterator[tuple]:
 
 def tenures_triples(graphs: Iterable[Graph]) -> Iterator[tuple]:
     """All tenures over the appointment events of the given document graphs."""
-    events = [event for graph in graphs for event in read_events(graph)]
+    yield from events_tenures(event for graph in graphs for event in read_events(graph))
+
+
+def events_tenures(events: Iterable[Event]) -> Iterator[tuple]:
+    """All tenures over events already read (a build reads them document by document,
+    keeping a small Event each instead of the documents' triples)."""
     for tenure in pair_events(events):
         yield from tenure_triples(tenure)

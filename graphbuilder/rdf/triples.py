@@ -2,7 +2,8 @@
 
 Each source document becomes its own named graph holding the document node and its
 fact nodes; persons, organisations, posts, groups, roles and tenures live in one
-shared entities graph. The graph a triple belongs to follows from its subject's IRI
+shared entities graph; the corpus rankings the build counts (`rdf/summaries.py`) in a
+summaries graph. The graph a triple belongs to follows from its subject's IRI
 kind (``keys.kind_of``), so the record functions just yield triples.
 
 Fact nodes keep the text as printed (post, role, stated post, unit, labels …) beside
@@ -12,9 +13,9 @@ are not written; the export reads a missing literal as "".
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
-from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 from rdflib.term import Node
 
@@ -25,7 +26,8 @@ from graphbuilder.entities.resolve import Resolver
 from graphbuilder.rdf.entities import (group_entity, lexicon_triples, organization_entity, person_entity,
                                        person_triples, post_entity, role_entity)
 from graphbuilder.rdf.ns import GB
-from graphbuilder.rdf.tenures import tenures_triples
+from graphbuilder.rdf.summaries import SUMMARIES_GRAPH, summary_triples
+from graphbuilder.rdf.tenures import Event, TripleLookup, events_tenures, read_events
 from graphbuilder.records import (Appointment, Assignment, Commendation, Document, DocumentResult,
                                   Group, Membership, Office, Source, Task)
 
@@ -263,32 +265,64 @@ def build_dataset(results: Iterable[DocumentResult], resolve: Resolver | None = 
 
 def dataset_quads(results: Iterable[DocumentResult], resolve: Resolver | None = None,
                   make_graph: Callable[[URIRef], object] = URIRef) -> Iterator[tuple]:
-    """The quads of :func:`build_dataset`, as they are made: (s, p, o, graph made by ``make_graph``).
+    """The quads of :func:`build_dataset`, as they are made: (s, p, o, graph made by ``make_graph``)."""
+    resolve = resolve or Resolver()
+    events: list[Event] = []
+    entities = make_graph(ENTITIES_GRAPH)
+    for part in document_graphs(results, resolve, events):
+        graph = make_graph(part.name)
+        for triple in part.triples:
+            yield (*triple, graph)
+        for triple in part.entities:
+            yield (*triple, entities)
+    for triple in closing_triples(resolve, events):
+        yield (*triple, entities)
+
+
+class DocumentGraph(NamedTuple):
+    """One document's named graph as made: its own triples, and the entity triples it named
+    (which belong to the shared entities graph)."""
+    name: URIRef
+    triples: list[Triple]
+    entities: list[Triple]
+
+
+def document_graphs(results: Iterable[DocumentResult], resolve: Resolver,
+                    events: list[Event]) -> Iterator[DocumentGraph]:
+    """Each document's graph, in graph-IRI order (the order TriG prints them; results that
+    share a document number make one graph), so that a writer can print and drop each.
 
     Persons are resolved over the whole build first (a person's IRI depends on every
-    mention of the name), then each document's triples are made. The tenures need the
-    appointment events and observations of every document: only those nodes' triples
-    (and the documents') are kept aside for them, not the dataset.
+    mention of the name). The tenures need the appointment events and observations of
+    every document: each graph's are read as it is made and appended to ``events``
+    (a small record each), so no document's triples are kept for them.
     """
     results = list(results)
-    resolve = resolve or Resolver()
     resolve.persons = resolve_persons(person_mentions(results, resolve.vocab, resolve), resolve.judgements)
-    entities = make_graph(ENTITIES_GRAPH)
-    evidence = Graph()
+    by_graph: dict[str, list[DocumentResult]] = {}
     for result in results:
-        graph = make_graph(graph_iri(result.document.number))
-        for triple in document_triples(result.document, result.facts, resolve):
-            kind = kind_of(triple[0])
-            if kind in ENTITY_KINDS:
-                yield (*triple, entities)
-                continue
-            yield (*triple, graph)
-            if kind in TENURE_EVIDENCE_KINDS:
-                evidence.add(triple)
-    for triple in lexicon_triples(resolve.lexicon, {lexicon_id for _, _, lexicon_id, _ in resolve.log}):
-        yield (*triple, entities)
+        by_graph.setdefault(str(graph_iri(result.document.number)), []).append(result)
+    for name in sorted(by_graph):
+        own: list[Triple] = []
+        entities: list[Triple] = []
+        evidence: list[Triple] = []
+        for result in by_graph[name]:
+            for triple in document_triples(result.document, result.facts, resolve):
+                kind = kind_of(triple[0])
+                if kind in ENTITY_KINDS:
+                    entities.append(triple)
+                    continue
+                own.append(triple)
+                if kind in TENURE_EVIDENCE_KINDS:
+                    evidence.append(triple)
+        events.extend(read_events(TripleLookup(evidence)))
+        yield DocumentGraph(URIRef(name), own, entities)
+
+
+def closing_triples(resolve: Resolver, events: Iterable[Event]) -> Iterator[Triple]:
+    """What the entities graph gets once every document is made: the lexicon's agencies the
+    build named, how persons were resolved, and the tenures over all events."""
+    yield from lexicon_triples(resolve.lexicon, {lexicon_id for _, _, lexicon_id, _ in resolve.log})
     for person in resolve.persons.persons:
-        for triple in person_triples(person):
-            yield (*triple, entities)
-    for triple in tenures_triples([evidence]):
-        yield (*triple, entities)
+        yield from person_triples(person)
+    yield from events_tenures(events)
