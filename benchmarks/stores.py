@@ -122,7 +122,7 @@ def worker(store_name: str, path: Path, repeat: int, cap: float) -> None:
     run = load(store_name, path)
     signal.signal(signal.SIGALRM, on_alarm)
     for label, name, bindings in cases(info["params"]):
-        text = find_query(name).text
+        text = find_query(name).text_for(bindings)    # as `graphbuilder query` runs it
         times, rows = [], 0
         try:
             for _ in range(repeat):

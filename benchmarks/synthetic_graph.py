@@ -8,7 +8,9 @@ roster changed), 278 tasks with 1,543 assignments (task sizes skewed as in the s
 popular agencies like 财政局 named far more often: Zipf), 91 appointments with tenures,
 102 commendations, post observations and office sites. Every fact has its provenance
 (prov:wasDerivedFrom, quote, offsets, line) and lives in its document's named graph;
-entities live in the entities graph, as in ``graph.trig``. Terms are the ontology's.
+entities live in the entities graph, as in ``graph.trig``, and the build's corpus
+rankings (``graphbuilder/rdf/summaries.py``, counted from the same assignments and
+memberships) in the summaries graph. Terms are the ontology's.
 
     python benchmarks/synthetic_graph.py 1000000 /tmp/g1e6.trig
 
@@ -24,6 +26,12 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+
+from rdflib import URIRef
+from rdflib.namespace import ORG, PROV
+
+from graphbuilder.rdf.ns import GB
+from graphbuilder.rdf.summaries import SUMMARIES_GRAPH, Summaries
 
 ROOT = Path(__file__).resolve().parents[1]
 LEXICON = ROOT / "ontology" / "lexicon"
@@ -106,8 +114,9 @@ def zipf_weights(n: int, exponent: float = 1.1) -> list[float]:
 class City:
     """One city's gazettes: entities in the shared entities graph, facts per document."""
 
-    def __init__(self, name: str, scale: float, rng: random.Random, agencies, surnames, writer: Writer):
-        self.name, self.rng, self.w = name, rng, writer
+    def __init__(self, name: str, scale: float, rng: random.Random, agencies, surnames, writer: Writer,
+                 summaries: Summaries):
+        self.name, self.rng, self.w, self.summaries = name, rng, writer, summaries
         self.n_docs = max(3, round(37 * scale))
         self.orgs = [(f"{name}市{a}", f"市{a}", cls) for a, cls in agencies]
         self.org_weights = zipf_weights(len(self.orgs))
@@ -142,6 +151,11 @@ class City:
             ("prov:wasDerivedFrom", self.doc_iri(number)), ("gb:quote", text(quote)),
             ("gb:startOffset", str(start)), ("gb:endOffset", str(start + len(quote))),
             ("gb:line", str(k + 10))]
+
+    def observe(self, subject: str, *pairs: tuple[URIRef, str]) -> None:
+        """Show the build's ranking counter what a fact says (IRIs written ``<…>``)."""
+        for predicate, value in pairs:
+            self.summaries.observe((URIRef(subject.strip("<>")), predicate, value.strip("<>")))
 
     def write_entities(self) -> None:
         w = self.w
@@ -207,6 +221,8 @@ class City:
                       ("gb:taskPath", text(path)), ("gb:taskTitle", text(title)), ("gb:unit", unit),
                       ("gb:unitText", text(printed)), ("gb:unitPrinted", text(printed)),
                       ("gb:listLabel", text("牵头单位" if kind == "lead" else "配合单位")), *prov)
+                self.observe(a, (GB.kind, kind), (GB.task, task), (GB.unit, unit),
+                             (PROV.wasDerivedFrom, self.doc_iri(number)))
 
     def write_roster(self, number: str, signed: date, part: int) -> None:
         """One group's roster (a notice may set up several groups): listing, office, members."""
@@ -241,6 +257,7 @@ class City:
                     continue
                 person = self.pick_person()
                 w.add(m, *pairs, ("org:member", iri("person", self.name, person)), ("gb:personName", text(person)))
+                self.observe(m, (ORG.member, iri("person", self.name, person)), (ORG.organization, group))
                 o, prov = self.fact("observation", number, k + 5000, f"{person}（{post}）")
                 w.add(o, ("a", "gb:PostObservation"), ("gb:person", iri("person", self.name, person)),
                       ("gb:personName", text(person)), ("gb:statedPost", text(post)),
@@ -296,8 +313,9 @@ def generate(target: int, path: Path, seed: int = 7) -> dict:
     with path.open("w", encoding="utf-8") as out:
         out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()) + "\n")
         writer = Writer(out)
+        summaries = Summaries()
         cities = [City(CITIES[k % len(CITIES)] + ("" if k < len(CITIES) else str(k // len(CITIES))),
-                       scale, rng, agencies, surnames, writer) for k in range(n_cities)]
+                       scale, rng, agencies, surnames, writer, summaries) for k in range(n_cities)]
         for city in cities:
             for index, (number, signed) in enumerate(city.documents):
                 city.write_document(index, number, signed)
@@ -305,6 +323,10 @@ def generate(target: int, path: Path, seed: int = 7) -> dict:
         for city in cities:
             city.write_entities()
         writer.flush("<" + BASE + "graph/entities>")
+        for triple in summaries.triples():
+            writer.graph.append(f"  {' '.join(term.n3() for term in triple)} .\n")
+            writer.triples += 1
+        writer.flush(SUMMARIES_GRAPH.n3())
     return describe(cities[0], writer.triples, path)
 
 

@@ -187,11 +187,14 @@ class StreamedGraph:
         self.loader.add(lines)
         self.graphs += 1
 
-    def finish(self, entities_graph: str, entities: Subjects) -> None:
-        """The entities graph, the last in IRI order (its Turtle blocks are kept in memory,
-        already sorted); the store then holds every quad."""
+    def finish(self, entities_graph: str, entities: Subjects, *after: tuple[str, Subjects]) -> None:
+        """The entities graph (its Turtle blocks are kept in memory, already sorted), then the
+        small graphs that sort after it (the summaries); the store then holds every quad."""
         if entities:
             self.add_graph(entities_graph, entities, lambda subject, text: self.last.append((subject, text)))
+        for name, subjects in after:
+            if subjects:
+                self.add_graph(name, subjects)
         self.loader.flush()
         self.trig_body.close()
 
@@ -236,8 +239,10 @@ def prefixes_of(kinds: set[str]) -> dict[str, str]:
 
 
 def stream_graph(results: list, resolve, folder: Path, store: ox.Store, on_disk: bool) -> StreamedGraph:
-    """Make, print and load each document graph in turn, then the entities graph; the
-    returned writer then writes graph.ttl and graph.trig (:meth:`StreamedGraph.write`)."""
+    """Make, print and load each document graph in turn, then the entities graph and the
+    summaries graph (rdf/summaries.py); the returned writer then writes graph.ttl and
+    graph.trig (:meth:`StreamedGraph.write`)."""
+    from graphbuilder.rdf.summaries import SUMMARIES_GRAPH, summary_triples
     from graphbuilder.rdf.triples import ENTITIES_GRAPH, closing_triples, document_graphs
 
     writer = StreamedGraph(folder, store, on_disk)
@@ -250,5 +255,7 @@ def stream_graph(results: list, resolve, folder: Path, store: ox.Store, on_disk:
         writer.add_graph(str(part.name), subjects)
         add_triples(entities, part.entities, canon)
     add_triples(entities, closing_triples(resolve, events), canon)
-    writer.finish(str(ENTITIES_GRAPH), entities)
+    summaries: Subjects = {}
+    add_triples(summaries, summary_triples(results, resolve))
+    writer.finish(str(ENTITIES_GRAPH), entities, (str(SUMMARIES_GRAPH), summaries))
     return writer

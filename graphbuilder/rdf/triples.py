@@ -267,6 +267,7 @@ def dataset_quads(results: Iterable[DocumentResult], resolve: Resolver | None = 
                   make_graph: Callable[[URIRef], object] = URIRef) -> Iterator[tuple]:
     """The quads of :func:`build_dataset`, as they are made: (s, p, o, graph made by ``make_graph``)."""
     resolve = resolve or Resolver()
+    results = list(results)
     events: list[Event] = []
     entities = make_graph(ENTITIES_GRAPH)
     for part in document_graphs(results, resolve, events):
@@ -277,6 +278,9 @@ def dataset_quads(results: Iterable[DocumentResult], resolve: Resolver | None = 
             yield (*triple, entities)
     for triple in closing_triples(resolve, events):
         yield (*triple, entities)
+    summaries = make_graph(SUMMARIES_GRAPH)
+    for triple in summary_triples(results, resolve):
+        yield (*triple, summaries)
 
 
 class DocumentGraph(NamedTuple):

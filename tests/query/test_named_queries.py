@@ -107,6 +107,39 @@ def test_bridging_persons_counts_groups(seeds_store, seeds_facts):
     assert {r["person_name"] for r in early} < {r["person_name"] for r in rows}
 
 
+@pytest.mark.parametrize("name", ["agencies_shared_tasks", "bridging_persons"])
+def test_the_build_ranking_answers_as_the_query_counting_it(seeds_store, name):
+    """Without its parameter the query reads the ranking the build counted (graph/summaries);
+    its own text counts the same at query time: the two answers must agree row for row
+    (lists joined by GROUP_CONCAT compared as sets: their order is the engine's)."""
+    from graphbuilder.query.catalogue import find_query
+    from graphbuilder.query.store import select
+
+    query = find_query(name)
+    assert query.text_for({}) != query.text
+    ranked, counted = run_named(seeds_store, name), select(seeds_store, query.text)
+    assert len(ranked) == len(counted) > 10
+
+    def comparable(row):
+        return {k: set(v.split("；")) if k in ("group_names", "roles") else v for k, v in row.items()}
+    assert [comparable(r) for r in ranked] == [comparable(r) for r in counted]
+
+
+def test_the_ranked_pairs_are_the_pairs_sharing_most_tasks_in_the_facts(seeds_store, seeds_facts):
+    units = defaultdict(set)
+    for f in facts_of(seeds_facts, "assignment"):
+        if f["unit_id"]:
+            units[(f["doc"], f["task"])].add(f["unit_id"])
+    shared = defaultdict(int)
+    for members in units.values():
+        for a in members:
+            for b in members:
+                shared[a, b] += a < b
+    rows = run_named(seeds_store, "agencies_shared_tasks")
+    assert all(r["shared_tasks"] == shared[r["iri_a"], r["iri_b"]] for r in rows)
+    assert sorted((r["shared_tasks"] for r in rows), reverse=True) == sorted(shared.values(), reverse=True)[:100]
+
+
 def test_person_documents_are_the_notices_naming_the_person(seeds_store, seeds_facts):
     rows = run_named(seeds_store, "person_documents", {"person": "安伟"})
     expected = {f["doc"] for f in seeds_facts if "安伟" in (f.get("person"), f.get("recipient"))}

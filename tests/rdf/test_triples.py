@@ -9,6 +9,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV
 from graphbuilder.entities.keys import doc_iri, kind_of, make_iri
 from graphbuilder.entities.resolve import Resolver
 from graphbuilder.rdf.ns import GB
+from graphbuilder.rdf.summaries import SUMMARIES_GRAPH
 from graphbuilder.rdf.triples import ENTITIES_GRAPH, ENTITY_KINDS, build_dataset, document_triples, graph_iri
 from graphbuilder.rdf.validate import union
 
@@ -32,8 +33,9 @@ def graphs_of(dataset) -> dict:
     return graphs
 
 
-def test_one_named_graph_per_document_plus_entities(dataset):
-    expected = {graph_iri(r.document.number) for r in rdf_samples.all_results()} | {ENTITIES_GRAPH}
+def test_one_named_graph_per_document_plus_entities_and_summaries(dataset):
+    expected = {graph_iri(r.document.number) for r in rdf_samples.all_results()} | {ENTITIES_GRAPH,
+                                                                                   SUMMARIES_GRAPH}
     assert set(graphs_of(dataset)) == expected
 
 
@@ -45,11 +47,12 @@ def test_entities_and_facts_are_in_their_graphs(dataset):
     for graph, triples in graphs_of(dataset).items():
         for s, _, _ in triples:
             assert (kind_of(s) in ENTITY_KINDS) == (graph == ENTITIES_GRAPH), (graph, s)
+            assert (kind_of(s) in ("partnership", "bridge")) == (graph == SUMMARIES_GRAPH), (graph, s)
 
 
 def test_every_fact_is_derived_from_its_document_with_a_quote(dataset):
     for graph, triples in graphs_of(dataset).items():
-        if graph == ENTITIES_GRAPH:
+        if graph in (ENTITIES_GRAPH, SUMMARIES_GRAPH):
             continue
         facts = {s for s, p, o in triples if p == RDF.type and o in FACT_CLASSES}
         assert facts

@@ -4,7 +4,9 @@ The four earliest seeds are built, then all five (the next gazette of the series
 every IRI of the first build must exist in the second, every document's named graph
 (its facts with their provenance) must come back unchanged, and the entities graph may
 only revise what summarises the evidence of a tenure so far (its status, first and last
-evidence dates), which a later removal or roster legitimately updates.
+evidence dates), which a later removal or roster legitimately updates. The summaries
+graph (rdf/summaries.py: the top of two corpus-wide rankings) is recomputed whole by
+every build; a pair or person may leave the top, so its IRIs are not required to stay.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from rdflib import RDF, URIRef
 
 from graphbuilder.entities.keys import BASE
 from graphbuilder.rdf.ns import GB
+from graphbuilder.rdf.summaries import SUMMARIES_GRAPH
 
 # What a new notice may revise about an existing tenure: summaries of all evidence so far.
 EVIDENCE_SUMMARIES = {GB.tenureStatus, GB.firstEvidence, GB.lastEvidence}
@@ -23,7 +26,8 @@ def graphs(dataset) -> dict[str, set]:
 
 
 def iris(graph_sets: dict[str, set]) -> set[URIRef]:
-    return {term for triples in graph_sets.values() for triple in triples for term in triple
+    return {term for name, triples in graph_sets.items() if name != str(SUMMARIES_GRAPH)
+            for triple in triples for term in triple
             if isinstance(term, URIRef) and term.startswith(BASE)} | {URIRef(g) for g in graph_sets}
 
 
@@ -48,7 +52,7 @@ def inserted(build_seeds):
 def test_document_graphs_come_back_unchanged(case, request):
     before, after = request.getfixturevalue(case)
     entities = entities_graph(before)
-    documents = [g for g in before if g != entities]
+    documents = [g for g in before if g not in (entities, str(SUMMARIES_GRAPH))]
     assert len(documents) >= 20 and len(after) > len(before)
     for name in documents:
         assert before[name] == after[name], name
