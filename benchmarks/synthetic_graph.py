@@ -9,8 +9,8 @@ popular agencies like 财政局 named far more often: Zipf), 91 appointments wit
 102 commendations, post observations and office sites. Every fact has its provenance
 (prov:wasDerivedFrom, quote, offsets, line) and lives in its document's named graph;
 entities live in the entities graph, as in ``graph.trig``, and the build's corpus
-rankings (``graphbuilder/rdf/summaries.py``, counted from the same assignments and
-memberships) in the summaries graph. Terms are the ontology's.
+rankings and roster periods (``graphbuilder/rdf/summaries.py``, from the same
+assignments, memberships and listings) in the summaries graph. Terms are the ontology's.
 
     python benchmarks/synthetic_graph.py 1000000 /tmp/g1e6.trig
 
@@ -27,11 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from rdflib import URIRef
-from rdflib.namespace import ORG, PROV
-
-from graphbuilder.rdf.ns import GB
-from graphbuilder.rdf.summaries import SUMMARIES_GRAPH, Summaries
+from graphbuilder.rdf import summaries as ranked
 
 ROOT = Path(__file__).resolve().parents[1]
 LEXICON = ROOT / "ontology" / "lexicon"
@@ -69,6 +65,23 @@ def text(value: str) -> str:
 
 def typed(value: str, datatype: str) -> str:
     return f'"{value}"^^xsd:{datatype}'
+
+
+@dataclass
+class Summaries:
+    """What a build counts for graph/summaries, gathered as the facts are generated
+    (IRIs written ``<…>`` here, bare in the ranking functions)."""
+    assignments: list[tuple[str, str, str, str]]      # task, unit, kind, document
+    memberships: list[tuple[str, str, str, str]]      # person, group, document number, date
+    listings: list[tuple[str, str]]                   # group, date
+
+    def triples(self):
+        def bare(row):
+            return tuple(value.strip("<>") for value in row)
+        yield from ranked.partnership_triples(ranked.rank_partnerships(map(bare, self.assignments)))
+        rows = [bare(row) for row in self.memberships]
+        yield from ranked.bridge_triples(ranked.rank_bridges((person, group) for person, group, _, _ in rows))
+        yield from ranked.period_triples(ranked.roster_periods(rows, map(bare, self.listings)))
 
 
 @dataclass
@@ -115,7 +128,7 @@ class City:
     """One city's gazettes: entities in the shared entities graph, facts per document."""
 
     def __init__(self, name: str, scale: float, rng: random.Random, agencies, surnames, writer: Writer,
-                 summaries: Summaries):
+                 summaries: "Summaries"):
         self.name, self.rng, self.w, self.summaries = name, rng, writer, summaries
         self.n_docs = max(3, round(37 * scale))
         self.orgs = [(f"{name}市{a}", f"市{a}", cls) for a, cls in agencies]
@@ -151,11 +164,6 @@ class City:
             ("prov:wasDerivedFrom", self.doc_iri(number)), ("gb:quote", text(quote)),
             ("gb:startOffset", str(start)), ("gb:endOffset", str(start + len(quote))),
             ("gb:line", str(k + 10))]
-
-    def observe(self, subject: str, *pairs: tuple[URIRef, str]) -> None:
-        """Show the build's ranking counter what a fact says (IRIs written ``<…>``)."""
-        for predicate, value in pairs:
-            self.summaries.observe((URIRef(subject.strip("<>")), predicate, value.strip("<>")))
 
     def write_entities(self) -> None:
         w = self.w
@@ -221,8 +229,7 @@ class City:
                       ("gb:taskPath", text(path)), ("gb:taskTitle", text(title)), ("gb:unit", unit),
                       ("gb:unitText", text(printed)), ("gb:unitPrinted", text(printed)),
                       ("gb:listLabel", text("牵头单位" if kind == "lead" else "配合单位")), *prov)
-                self.observe(a, (GB.kind, kind), (GB.task, task), (GB.unit, unit),
-                             (PROV.wasDerivedFrom, self.doc_iri(number)))
+                self.summaries.assignments.append((task, unit, kind, self.doc_iri(number)))
 
     def write_roster(self, number: str, signed: date, part: int) -> None:
         """One group's roster (a notice may set up several groups): listing, office, members."""
@@ -236,6 +243,7 @@ class City:
         group = iri("group", group_name)
         first = part * 30
         listing, prov = self.fact("group_listing", number, first, group_name)
+        self.summaries.listings.append((group, signed.isoformat()))
         w.add(listing, ("a", "gb:GroupListing"), ("gb:group", group), ("gb:groupName", text(group_name)),
               ("gb:groupKind", text(cls)), *prov)
         office, prov = self.fact("office", number, first + 1, f"{group_name}下设办公室")
@@ -257,7 +265,8 @@ class City:
                     continue
                 person = self.pick_person()
                 w.add(m, *pairs, ("org:member", iri("person", self.name, person)), ("gb:personName", text(person)))
-                self.observe(m, (ORG.member, iri("person", self.name, person)), (ORG.organization, group))
+                self.summaries.memberships.append((iri("person", self.name, person), group, number,
+                                                   signed.isoformat()))
                 o, prov = self.fact("observation", number, k + 5000, f"{person}（{post}）")
                 w.add(o, ("a", "gb:PostObservation"), ("gb:person", iri("person", self.name, person)),
                       ("gb:personName", text(person)), ("gb:statedPost", text(post)),
@@ -313,7 +322,7 @@ def generate(target: int, path: Path, seed: int = 7) -> dict:
     with path.open("w", encoding="utf-8") as out:
         out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()) + "\n")
         writer = Writer(out)
-        summaries = Summaries()
+        summaries = Summaries([], [], [])
         cities = [City(CITIES[k % len(CITIES)] + ("" if k < len(CITIES) else str(k // len(CITIES))),
                        scale, rng, agencies, surnames, writer, summaries) for k in range(n_cities)]
         for city in cities:
@@ -323,10 +332,10 @@ def generate(target: int, path: Path, seed: int = 7) -> dict:
         for city in cities:
             city.write_entities()
         writer.flush("<" + BASE + "graph/entities>")
-        for triple in summaries.triples():
-            writer.graph.append(f"  {' '.join(term.n3() for term in triple)} .\n")
-            writer.triples += 1
-        writer.flush(SUMMARIES_GRAPH.n3())
+        lines = [f"  {' '.join(term.n3() for term in triple)} .\n" for triple in summaries.triples()]
+        writer.graph.extend(lines)
+        writer.triples += len(lines)
+        writer.flush(ranked.SUMMARIES_GRAPH.n3())
     return describe(cities[0], writer.triples, path)
 
 

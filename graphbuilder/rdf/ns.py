@@ -39,6 +39,7 @@ class GB(DefinedNamespace):
     Post: URIRef  # Post
     PostObservation: URIRef  # Post observation
     Role: URIRef  # Role
+    RosterPeriod: URIRef  # Roster period
     SourceDocument: URIRef  # Source document
     Task: URIRef  # Task
     TaskPartnership: URIRef  # Task partnership
@@ -56,10 +57,13 @@ class GB(DefinedNamespace):
     group: URIRef  # group
     holder: URIRef  # holder
     inCommunity: URIRef  # in community
+    listedIn: URIRef  # listed in
+    listsPerson: URIRef  # lists
     observedBy: URIRef  # observed by
     openedBy: URIRef  # opened by
     parentGroup: URIRef  # parent group
     parentTask: URIRef  # parent task
+    periodGroup: URIRef  # group
     person: URIRef  # person
     post: URIRef  # post
     recipient: URIRef  # recipient
@@ -88,6 +92,8 @@ class GB(DefinedNamespace):
     groupKind: URIRef  # group kind
     groupName: URIRef  # group name as printed
     heldByPosition: URIRef  # held by position
+    inForceFrom: URIRef  # in force from
+    inForceUntil: URIRef  # in force until
     issue: URIRef  # gazette issue
     issuer: URIRef  # issuer
     jurisdiction: URIRef  # jurisdiction

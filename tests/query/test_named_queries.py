@@ -125,6 +125,23 @@ def test_the_build_ranking_answers_as_the_query_counting_it(seeds_store, name):
     assert [comparable(r) for r in ranked] == [comparable(r) for r in counted]
 
 
+@pytest.mark.parametrize("on", ["2019-06-06", "2019-12-31", "2020-03-01", "2020-06-30", "2021-12-31"])
+def test_bridging_on_a_date_counts_as_the_roster_lines_say(seeds_store, on):
+    """The dated form counts the build's roster periods; the reference counts every roster
+    line against every later listing of its group (the same rule, straight from the facts)."""
+    from pathlib import Path
+
+    from graphbuilder.query.store import select
+
+    reference = (Path(__file__).parent / "data" / "bridging_persons_from_rosters.rq").read_text(encoding="utf-8")
+    rows = run_named(seeds_store, "bridging_persons", {"on": on})
+    expected = select(seeds_store, reference, {"on": on})
+
+    def comparable(row):
+        return {k: set(v.split("；")) if k in ("group_names", "roles") else v for k, v in row.items()}
+    assert [comparable(r) for r in rows] == [comparable(r) for r in expected]
+
+
 def test_the_ranked_pairs_are_the_pairs_sharing_most_tasks_in_the_facts(seeds_store, seeds_facts):
     units = defaultdict(set)
     for f in facts_of(seeds_facts, "assignment"):

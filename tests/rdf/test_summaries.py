@@ -8,8 +8,9 @@ from __future__ import annotations
 from rdflib import RDF, URIRef
 
 from graphbuilder.rdf.ns import GB
-from graphbuilder.rdf.summaries import (TOP, Bridge, Partnership, bridge_triples, partnership_triples,
-                                        rank_bridges, rank_partnerships)
+from graphbuilder.rdf.summaries import (TOP, Bridge, Partnership, RosterPeriod, bridge_triples,
+                                        partnership_triples, period_triples, rank_bridges, rank_partnerships,
+                                        roster_periods)
 
 A, B, C, D = "https://x/a", "https://x/b", "https://x/c", "https://x/d"
 
@@ -53,3 +54,22 @@ def test_ranking_nodes_are_keyed_by_what_they_rank():
     assert (bridge[0][1], bridge[0][2]) == (RDF.type, GB.GroupBridge)
     assert {(p, int(o)) for _, p, o in bridge if p in (GB.bridgedGroups, GB.rank)} == {(GB.bridgedGroups, 4),
                                                                                     (GB.rank, 1)}
+
+
+def test_a_roster_period_ends_at_the_groups_next_listing():
+    memberships = [(A, "g1", "n1", "2019-01-01"), (B, "g1", "n1", "2019-01-01"),
+                   (A, "g1", "n2", "2020-01-01"),                       # re-listed: B left
+                   (C, "g2", "n3", "2019-06-01"), (C, "g2", "n9", "")]  # an undated notice
+    listings = [("g1", "2019-01-01"), ("g1", "2020-01-01"), ("g1", "2021-05-05"), ("g2", "2019-06-01")]
+    periods = {(p.group, p.document): p for p in roster_periods(memberships, listings)}
+    assert periods["g1", "n1"] == RosterPeriod("g1", "n1", "2019-01-01", "2020-01-01", frozenset({A, B}))
+    assert periods["g1", "n2"].until == "2021-05-05"          # a later listing ends it, members or not
+    assert periods["g2", "n3"].until == "" and periods["g2", "n9"] == RosterPeriod("g2", "n9", "", "",
+                                                                                    frozenset({C}))
+
+
+def test_period_triples_leave_unknown_dates_out():
+    triples = list(period_triples([RosterPeriod(A, "n1", "", "", frozenset({B, C}))]))
+    predicates = [p for _, p, _ in triples]
+    assert GB.inForceFrom not in predicates and GB.inForceUntil not in predicates
+    assert predicates.count(GB.listsPerson) == 2

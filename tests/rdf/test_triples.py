@@ -16,6 +16,8 @@ from graphbuilder.rdf.validate import union
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import rdf_samples  # noqa: E402
 
+SUMMARY_KINDS = ("partnership", "bridge", "roster_period")      # rdf/summaries.py
+
 FACT_CLASSES = (GB.AppointmentEvent, GB.Membership, GB.OfficeSite, GB.Assignment, GB.Commendation,
                 GB.Task, GB.GroupListing, GB.PostObservation)
 NO_LEXICON = Resolver(Path("/nonexistent/agencies.tsv"))
@@ -47,7 +49,7 @@ def test_entities_and_facts_are_in_their_graphs(dataset):
     for graph, triples in graphs_of(dataset).items():
         for s, _, _ in triples:
             assert (kind_of(s) in ENTITY_KINDS) == (graph == ENTITIES_GRAPH), (graph, s)
-            assert (kind_of(s) in ("partnership", "bridge")) == (graph == SUMMARIES_GRAPH), (graph, s)
+            assert (kind_of(s) in SUMMARY_KINDS) == (graph == SUMMARIES_GRAPH), (graph, s)
 
 
 def test_every_fact_is_derived_from_its_document_with_a_quote(dataset):
