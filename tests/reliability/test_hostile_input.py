@@ -281,14 +281,19 @@ def mixed_encoding_bytes(draw) -> bytes:
     return head + b"\n" + foreign + b"\n" + tail
 
 
+def read_bytes(data: bytes) -> tuple[Path, Issue | None, list]:
+    """``read_issue`` of ``data`` written to a file (its path, gone by now, as diagnostics name it)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzzed.txt"
+        path.write_bytes(data)
+        return path, *read_issue(path)
+
+
 @FUZZ
 @given(mixed_encoding_bytes())
 @counted
 def test_mixed_encodings_are_read_or_reported(data):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "mixed.txt"
-        path.write_bytes(data)
-        issue, diagnostics = read_issue(path)
+    path, issue, diagnostics = read_bytes(data)
     for diagnostic in diagnostics:
         assert diagnostic.path == str(path) and diagnostic.code.startswith("GB1"), diagnostic
     if issue is None:
@@ -350,10 +355,7 @@ def named_lines(diagnostics) -> set[int]:
 @counted
 def test_byte_mutations_never_drop_a_line_silently(data):
     """Every line of the file comes back, as its UTF-8 text or named as read otherwise."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "mutated.txt"
-        path.write_bytes(data)
-        issue, diagnostics = read_issue(path)
+    path, issue, diagnostics = read_bytes(data)
     assert all(d.path == str(path) and d.code.startswith("GB1") for d in diagnostics), diagnostics
     if issue is None:       # control bytes, or a ZIP / PDF signature made by the mutation: refused
         assert diagnostics, "an unreadable file must be reported"
