@@ -12,11 +12,14 @@ export run the same engine. Loading copies the quads term by term.
 """
 from __future__ import annotations
 
+import itertools
 import json
+import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from graphbuilder.export.rdf_files import write_atomic
+from graphbuilder.export.runs import SortedRuns
 from graphbuilder.query.store import load_store, read_query, run_query, run_sparql, to_python
 
 QUALIFIER_SEPARATOR = "\x1f"
@@ -35,6 +38,7 @@ EXTRAS = {   # ignored by the scorer; written after the schema's fields
     "assignment": ("unit_printed", "list_label", "deadline", "unit_id", "unit_name"),
     "commendation": ("award_text",),
 }
+RUN_CHARS = 16_000_000     # characters of lines held before a sorted run is written out
 COMMON_EXTRAS = ("iri", "src_line", "quote", "start", "end", "page")
 OMIT_WHEN_EMPTY = frozenset({"gender", "by_position", "deadline", "page"})   # page: PDF sources only
 
@@ -81,22 +85,25 @@ def write_facts_jsonl(rows: Iterable[dict[str, object]], path: Path) -> Path:
     return Path(path)
 
 
-def fact_lines(store) -> list[str]:
-    """:func:`export_facts` as JSON lines, sorted the same way: each query solution becomes a
-    row and then its line at once, so a large build holds a line a fact, not a dict of
-    Python values (the dicts were ~2 KB a fact)."""
-    keyed = []
+def fact_lines(store, folder: Path) -> Iterator[str]:
+    """:func:`export_facts` as JSON lines, sorted the same way, in bounded memory: each query
+    solution becomes its line at once (a row's dict of Python values was ~2 KB a fact) and
+    the lines are sorted through run files in ``folder`` (``runs.SortedRuns``); a running
+    number after the sort key keeps equal keys in query order, as the sort of rows does."""
+    lines = SortedRuns(folder, "facts", RUN_CHARS, unique=False)
+    number = itertools.count()
     for kind in TYPES:
         solutions = run_sparql(store, read_query(f"facts_{kind}"))
         names = [variable.value for variable in solutions.variables]
         for solution in solutions:
             row = make_row(kind, {name: to_python(solution[name]) for name in names})
-            keyed.append((sort_key(row), json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n"))
-    keyed.sort(key=lambda item: item[0])
-    return [line for _, line in keyed]
+            lines.add((sort_key(row), next(number)),
+                      json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n")
+    return lines.merged()
 
 
 def write_store_facts(store, path: Path) -> Path:
     """The facts export of an Oxigraph store, written line by line, atomically."""
-    write_atomic(Path(path), fact_lines(store))
+    with tempfile.TemporaryDirectory(prefix="graphbuilder-facts-") as folder:
+        write_atomic(Path(path), fact_lines(store, Path(folder)))
     return Path(path)

@@ -16,22 +16,21 @@ are byte for byte those ``rdf_files.SortedGraph`` writes from the whole graph:
 """
 from __future__ import annotations
 
-import heapq
-import pickle
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
 from graphbuilder.entities.keys import BASE
 from graphbuilder.export.key_text import KeyTexts, nquads_of_key, turtle_of_key
+from graphbuilder.export.runs import SortedRuns
 from graphbuilder.export.rdf_files import RDF_TYPE, STANDARD_PREFIXES, RE_KIND, prefix_header, write_atomic
 from graphbuilder.rdf.quads import key_of
 
 Subjects = dict        # subject key → predicate key → set of object keys
 RUN_BYTES = 16_000_000      # characters of Turtle held before a sorted run is written out
-RUN_CHUNK = 5_000           # blocks pickled together in a run file
 COPY_CHUNK = 1 << 20
+LINES_AT_ONCE = 10_000      # N-Quads lines handed to the loader together
 
 
 def add_triples(subjects: Subjects, triples: Iterable[tuple], canon: dict | None = None) -> None:
@@ -73,48 +72,6 @@ def block(subject: str, predicates: dict, texts: KeyTexts, indent: str = "") -> 
     return f"{indent}{texts[subject]}\n" + " ;\n".join(lines) + " .\n"
 
 
-class TurtleRuns:
-    """Turtle subject blocks gathered in any order and given back sorted by subject: held
-    until ``RUN_BYTES`` of text, then sorted and pickled to a run file; merged at the end."""
-
-    def __init__(self, folder: Path):
-        self.folder, self.runs, self.held, self.size = folder, [], [], 0
-
-    def add(self, subject: str, text: str) -> None:
-        self.held.append((subject, text))
-        self.size += len(text)
-        if self.size >= RUN_BYTES:
-            self.spill()
-
-    def spill(self) -> None:
-        path = self.folder / f"turtle-run-{len(self.runs):04d}.pickle"
-        self.held.sort()
-        with path.open("wb") as fh:
-            for start in range(0, len(self.held), RUN_CHUNK):
-                pickle.dump(self.held[start:start + RUN_CHUNK], fh, protocol=pickle.HIGHEST_PROTOCOL)
-        self.runs.append(path)
-        self.held, self.size = [], 0
-
-    def merged(self, last: list[tuple[str, str]]) -> Iterator[str]:
-        """Every block in subject order, ``last`` (sorted blocks kept in memory) included."""
-        self.held.sort()
-        previous = None
-        for subject, text in heapq.merge(*(read_run(path) for path in self.runs), self.held, last):
-            if subject == previous:
-                raise RuntimeError(f"subject {subject} printed from two graphs: Turtle blocks would need merging")
-            previous = subject
-            yield text
-
-
-def read_run(path: Path) -> Iterator[tuple[str, str]]:
-    with path.open("rb") as fh:
-        while True:
-            try:
-                yield from pickle.load(fh)
-            except EOFError:
-                return
-
-
 class StoreLoader:
     """N-Quads lines into the Oxigraph copy in batches.
 
@@ -149,30 +106,29 @@ class StreamedGraph:
         self.folder = Path(folder)
         self.turtle = KeyTexts(turtle_of_key)
         self.nquads = KeyTexts(nquads_of_key)
-        self.runs = TurtleRuns(self.folder)
+        self.runs = SortedRuns(self.folder, "turtle", RUN_BYTES)    # subject → block
         self.loader = StoreLoader(store, on_disk)
         self.trig_body = (self.folder / "trig-body").open("w", encoding="utf-8")
         self.term_kinds: set[str] = set()        # IRI kinds used as subject, predicate or object
         self.graph_kinds: set[str] = set()       # IRI kinds of graph names
         self.graphs = 0
         self.last_graph = ""
-        self.last: list[tuple[str, str]] = []    # the entities graph's Turtle blocks, sorted
 
-    def add_graph(self, name: str, subjects: Subjects, turtle: Callable[[str, str], None] | None = None) -> None:
-        """One named graph, whole: printed, its Turtle blocks handed to ``turtle`` (default:
-        the sorted runs), loaded into the store; the caller can drop it afterwards."""
+    def add_graph(self, name: str, subjects: Subjects) -> None:
+        """One named graph, whole: printed, its Turtle blocks put in the sorted runs, loaded
+        into the store; the caller can drop it afterwards. Text goes out a subject at a
+        time (the entities graph of 100 MB of gazettes is ~1 million quads)."""
         if name <= self.last_graph:
             raise ValueError(f"graphs must come in IRI order: {name} after {self.last_graph}")
-        turtle = turtle or self.runs.add
         self.last_graph = name
         self.graph_kinds.add(kind_of_key(name))
         graph = self.nquads[name]
-        lines = []
-        pieces = [("\n" if self.graphs else "") + self.turtle[name] + " {\n"]
+        lines: list[str] = []
+        self.trig_body.write(("\n" if self.graphs else "") + self.turtle[name] + " {\n")
         for i, subject in enumerate(sorted(subjects)):
             predicates = subjects[subject]
-            pieces.append(("\n" if i else "") + block(subject, predicates, self.turtle, "    "))
-            turtle(subject, block(subject, predicates, self.turtle))
+            self.trig_body.write(("\n" if i else "") + block(subject, predicates, self.turtle, "    "))
+            self.runs.add(subject, block(subject, predicates, self.turtle))
             head = self.nquads[subject] + " "
             self.term_kinds.add(kind_of_key(subject))
             for predicate, objects in predicates.items():
@@ -182,17 +138,17 @@ class StreamedGraph:
                     if type(value) is str:
                         self.term_kinds.add(kind_of_key(value))
                     lines.append(f"{start}{self.nquads[value]} {graph} .\n")
-        pieces.append("}\n")
-        self.trig_body.write("".join(pieces))
+            if len(lines) >= LINES_AT_ONCE:
+                self.loader.add(lines)
+                lines = []
+        self.trig_body.write("}\n")
         self.loader.add(lines)
         self.graphs += 1
 
     def finish(self, entities_graph: str, entities: Subjects, *after: tuple[str, Subjects]) -> None:
-        """The entities graph (its Turtle blocks are kept in memory, already sorted), then the
-        small graphs that sort after it (the summaries); the store then holds every quad."""
-        if entities:
-            self.add_graph(entities_graph, entities, lambda subject, text: self.last.append((subject, text)))
-        for name, subjects in after:
+        """The entities graph, then the small graphs that sort after it (the summaries); the
+        store then holds every quad."""
+        for name, subjects in ((entities_graph, entities), *after):
             if subjects:
                 self.add_graph(name, subjects)
         self.loader.flush()
@@ -203,12 +159,12 @@ class StreamedGraph:
         self.term_kinds.discard("")
         ttl_header = prefix_header(prefixes_of(self.term_kinds))
         trig_header = prefix_header(prefixes_of(self.term_kinds | self.graph_kinds))
-        write_atomic(Path(out) / "graph.ttl", self.turtle_pieces(ttl_header, self.last))
+        write_atomic(Path(out) / "graph.ttl", self.turtle_pieces(ttl_header))
         write_atomic(Path(out) / "graph.trig", self.trig_pieces(trig_header))
 
-    def turtle_pieces(self, header: str, last: list[tuple[str, str]]) -> Iterator[str]:
+    def turtle_pieces(self, header: str) -> Iterator[str]:
         yield header
-        for i, text in enumerate(self.runs.merged(last)):
+        for i, text in enumerate(self.runs.merged()):
             yield ("\n" if i else "") + text
 
     def trig_pieces(self, header: str) -> Iterator[str]:

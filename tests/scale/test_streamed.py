@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 import graphbuilder.cli.build as build_command
+import graphbuilder.export.facts as facts
 import graphbuilder.export.streamed as streamed
 from graphbuilder import pipeline
 from graphbuilder.cli import main
@@ -33,6 +34,7 @@ def test_disk_store_and_runs_give_the_same_bytes(corpus, single_build, tmp_path,
                                                  on_disk_facts, run_bytes):
     monkeypatch.setattr(build_command, "ON_DISK_FACTS", on_disk_facts)
     monkeypatch.setattr(streamed, "RUN_BYTES", run_bytes)
+    monkeypatch.setattr(facts, "RUN_CHARS", run_bytes)
     out = tmp_path / "out"
     assert main(["build", str(corpus.gazettes), "--out", str(out), "-q", "--workers", "1"]) == 0
     for name in FILES:
