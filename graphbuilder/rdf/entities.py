@@ -19,6 +19,7 @@ from graphbuilder.entities.evidence import PostText
 from graphbuilder.entities.keys import make_iri
 from graphbuilder.entities.persons import Person, person_iri
 from graphbuilder.entities.resolve import OrgResolution, Resolver, organization_iri
+from graphbuilder.rdf.literals import literal
 from graphbuilder.rdf.ns import GB
 from graphbuilder.records import Document
 
@@ -42,18 +43,18 @@ def jurisdiction(resolver: Resolver, document: Document) -> str:
 def person_entity(resolver: Resolver, name: str, document: Document, start: int) -> Entity:
     person = resolver.person(name, jurisdiction(resolver, document), document.number, start)
     return Entity(person.iri, person.name, ((person.iri, RDF.type, GB.Person),
-                                            (person.iri, GB.name, Literal(person.name))))
+                                            (person.iri, GB.name, literal(person.name))))
 
 
 def resolution_triples(found: OrgResolution) -> list[Triple]:
     triples = [(found.iri, RDF.type, GB.Organization), (found.iri, RDF.type, GB[found.gb_class]),
-               (found.iri, GB.name, Literal(found.name))]
+               (found.iri, GB.name, literal(found.name))]
     if found.mention and found.mention != found.name:
-        triples.append((found.iri, SKOS.altLabel, Literal(found.mention)))
+        triples.append((found.iri, SKOS.altLabel, literal(found.mention)))
     if found.part_of is not None:
         triples.append((found.iri, ORG.subOrganizationOf, found.part_of))
     if not found.lexicon_id:
-        triples.append((found.iri, GB.resolutionRule, Literal(found.rule)))
+        triples.append((found.iri, GB.resolutionRule, literal(found.rule)))
     return triples
 
 
@@ -84,9 +85,9 @@ def post_entity(resolver: Resolver, post: PostText, document: Document) -> Entit
         triples = list(org.triples)
     key, name = (found.key, found.name) if found else ("", "")
     iri = post_iri(key, post.title)
-    triples += [(iri, RDF.type, GB.Post), (iri, GB.name, Literal(name + post.title))]
+    triples += [(iri, RDF.type, GB.Post), (iri, GB.name, literal(name + post.title))]
     if post.title:
-        triples.append((iri, GB.title, Literal(post.title)))
+        triples.append((iri, GB.title, literal(post.title)))
     if found:
         triples.append((iri, ORG.postIn, found.iri))
     return Entity(iri, name + post.title, tuple(triples))
@@ -97,17 +98,17 @@ def group_entity(resolver: Resolver, name: str, document: Document, kind: str = 
     key, display = resolver.group_key(name, jurisdiction(resolver, document))
     iri = make_iri("group", key)
     by_suffix = next((cls for suffix, cls in GROUP_SUFFIXES if display.endswith(suffix)), None)
-    triples = [(iri, RDF.type, GB.Group), (iri, GB.name, Literal(display))]
+    triples = [(iri, RDF.type, GB.Group), (iri, GB.name, literal(display))]
     triples += [(iri, RDF.type, cls) for cls in {by_suffix, GROUP_KINDS.get(kind)} if cls is not None]
     printed = "".join(name.split())
     if display != printed:
-        triples.append((iri, SKOS.altLabel, Literal(printed)))
+        triples.append((iri, SKOS.altLabel, literal(printed)))
     return Entity(iri, display, tuple(triples))
 
 
 def role_entity(role: str) -> Entity:
     iri = make_iri("role", role)
-    return Entity(iri, role, ((iri, RDF.type, GB.Role), (iri, GB.name, Literal(role))))
+    return Entity(iri, role, ((iri, RDF.type, GB.Role), (iri, GB.name, literal(role))))
 
 
 def date_literal(date: str) -> Literal:

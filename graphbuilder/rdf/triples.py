@@ -25,6 +25,7 @@ from graphbuilder.entities.keys import BASE, doc_iri, kind_of, make_iri
 from graphbuilder.entities.resolve import Resolver
 from graphbuilder.rdf.entities import (group_entity, lexicon_triples, organization_entity, person_entity,
                                        person_triples, post_entity, role_entity)
+from graphbuilder.rdf.literals import literal
 from graphbuilder.rdf.ns import GB
 from graphbuilder.rdf.summaries import SUMMARIES_GRAPH, summary_triples
 from graphbuilder.rdf.tenures import Event, TripleLookup, events_tenures, read_events
@@ -52,7 +53,7 @@ def texts(node: URIRef, predicate: URIRef, *values: str) -> Iterator[Triple]:
     """A plain literal per non-empty value."""
     for value in values:
         if value:
-            yield node, predicate, Literal(value)
+            yield node, predicate, literal(value)
 
 
 # --- facts ----------------------------------------------------------------------------
@@ -66,16 +67,21 @@ def task_iri(document: Document, path: str) -> URIRef:
     return make_iri("task", document.number, path)
 
 
+# predicates of every fact, looked up once (a namespace attribute is a Python-level lookup)
+TYPE, DERIVED_FROM, QUOTE, START, END, LINE = (RDF.type, PROV.wasDerivedFrom, GB.quote, GB.startOffset,
+                                               GB.endOffset, GB.line)
+
+
 def provenance(node: URIRef, cls: URIRef, source: Source, document: Document) -> Iterator[Triple]:
-    yield node, RDF.type, cls
-    yield node, PROV.wasDerivedFrom, doc_iri(document.number)
-    yield node, GB.quote, Literal(source.quote)
-    yield node, GB.startOffset, Literal(source.start)
-    yield node, GB.endOffset, Literal(source.end)
-    yield node, GB.line, Literal(source.line)
+    yield node, TYPE, cls
+    yield node, DERIVED_FROM, doc_iri(document.number)
+    yield node, QUOTE, Literal(source.quote)          # quotes rarely recur: not worth caching
+    yield node, START, literal(source.start)
+    yield node, END, literal(source.end)
+    yield node, LINE, literal(source.line)
     page = document.page_of(source.start)
     if page:                                         # PDF sources only
-        yield node, GB.page, Literal(page)
+        yield node, GB.page, literal(page)
 
 
 def document_node(document: Document) -> Iterator[Triple]:
@@ -85,7 +91,7 @@ def document_node(document: Document) -> Iterator[Triple]:
     yield from texts(node, GB.numberPrinted, document.number_printed)
     yield from texts(node, DCTERMS.title, document.title)
     if document.date:
-        yield node, DCTERMS.date, Literal(document.date, datatype=XSD.date)
+        yield node, DCTERMS.date, literal(document.date, datatype=XSD.date)
     yield from texts(node, GB.issuer, document.issuer)
     yield from texts(node, GB.section, document.section)
     yield from texts(node, GB.issue, document.issue)
@@ -99,7 +105,7 @@ def appointment_triples(fact: Appointment, document: Document, resolve) -> Itera
     yield from provenance(node, GB.AppointmentEvent, fact.source, document)
     yield from person.triples
     yield from post.triples
-    yield node, GB.action, Literal(action)
+    yield node, GB.action, literal(action)
     yield node, GB.person, person.iri
     yield node, GB.post, post.iri
     yield from texts(node, GB.personName, fact.person)
@@ -149,7 +155,7 @@ def observation_triples(fact: Membership, document: Document, resolve: Resolver)
     yield from texts(node, GB.personName, fact.person)
     yield from texts(node, GB.statedPost, fact.stated_post)
     if document.date:
-        yield node, GB.observedOn, Literal(document.date, datatype=XSD.date)
+        yield node, GB.observedOn, literal(document.date, datatype=XSD.date)
 
 
 def office_triples(fact: Office, document: Document, resolve) -> Iterator[Triple]:
@@ -197,7 +203,7 @@ def assignment_triples(fact: Assignment, document: Document, resolve) -> Iterato
     yield from unit.triples
     yield node, GB.task, task_iri(document, fact.task)
     yield node, GB.unit, unit.iri
-    yield node, GB.kind, Literal(kind)
+    yield node, GB.kind, literal(kind)
     yield from texts(node, GB.taskPath, fact.task)
     yield from texts(node, GB.taskTitle, fact.task_title)
     yield from texts(node, GB.unitText, fact.unit)
@@ -213,7 +219,7 @@ def commendation_triples(fact: Commendation, document: Document, resolve) -> Ite
     yield from provenance(node, GB.Commendation, fact.source, document)
     yield from recipient.triples
     yield node, GB.recipient, recipient.iri
-    yield node, GB.recipientIsUnit, Literal(bool(fact.is_unit))
+    yield node, GB.recipientIsUnit, literal(bool(fact.is_unit))
     yield from texts(node, GB.recipientName, fact.recipient)
     yield from texts(node, GB.award, fact.award)
     yield from texts(node, GB.awardText, fact.award_text)
@@ -311,8 +317,10 @@ def document_graphs(results: Iterable[DocumentResult], resolve: Resolver,
         entities: list[Triple] = []
         evidence: list[Triple] = []
         for result in by_graph[name]:
+            subject, kind = None, ""
             for triple in document_triples(result.document, result.facts, resolve):
-                kind = kind_of(triple[0])
+                if triple[0] is not subject:          # a node's triples come together: its kind once
+                    subject, kind = triple[0], kind_of(triple[0])
                 if kind in ENTITY_KINDS:
                     entities.append(triple)
                     continue
