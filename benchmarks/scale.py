@@ -41,7 +41,7 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 RESULTS = HERE / "RESULTS.md"
 START, END = "<!-- scale:start -->", "<!-- scale:end -->"
 KEYWORDS = ("任命", "免去", "不再担任", "组长", "指挥长", "成员", "牵头单位", "配合单位", "责任单位", "嘉奖", "办公室设在")
-STAGES = ("extract", "graph", "write_rdf", "store", "facts", "validate")
+STAGES = ("extract", "graph", "write_rdf", "facts", "validate")
 
 
 def texts_of(folder: Path) -> list[bytes]:
