@@ -130,7 +130,7 @@ def run_build(gazettes: Path, out: Path, workers: int, max_bytes: int) -> dict:
     wall = time.perf_counter() - started
     stderr = log.read_text(encoding="utf-8", errors="replace")
     laps = json.loads(timings.read_text(encoding="utf-8")) if timings.exists() else {}
-    parent_peak = max(laps.get("peak_mb", {}).values(), default=0) * 1.048576e6   # the parent's ru_maxrss, in MiB
+    parent_peak = max(laps.get("peak_mb", {}).values(), default=0) * 1.048576e6   # the build's own peak (VmHWM), in MiB
     peak = max(peak, parent_peak)            # catches a spike between two samples
     result = {"workers": workers, "wall": wall, "peak_mb": peak / 1e6, "stages": laps.get("stages", {}),
               "extracted_mb": laps.get("peak_mb", {}).get("extract")}

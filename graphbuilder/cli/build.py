@@ -128,16 +128,33 @@ class Stopwatch:
         now = time.perf_counter()
         self.stages[stage] = round(now - self.last, 4)
         self.last = now
-        try:
-            import resource
-
-            self.peak_mb[stage] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-        except ImportError:                      # not on Unix
-            pass
+        peak = peak_resident_mib()
+        if peak is not None:
+            self.peak_mb[stage] = peak
         if self.path:
             data = {"stages": self.stages, "total": round(sum(self.stages.values()), 4),
                     "peak_mb": self.peak_mb, "cpu": build.timings if build is not None else {}}
             self.path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def peak_resident_mib() -> float | None:
+    """This process's peak resident memory so far, in MiB.
+
+    Linux's VmHWM belongs to the process's own memory map; ``ru_maxrss`` survives exec, so
+    a build started by a large process (a benchmark holding its scores) reported that
+    process's size as its own. ``ru_maxrss`` where there is no /proc.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    try:
+        import resource
+    except ImportError:                      # not on Unix
+        return None
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def command_facts(args: argparse.Namespace) -> int:
