@@ -25,6 +25,8 @@ RE_MEMBER_LINE = re.compile(rf"{_RUN}(?:[、，]{_RUN})*[、，]?")
 RE_LABEL = re.compile(r"^[-•·]?(?P<label>[\u4e00-\u9fff]{2,8})：(?P<rest>.*)$")
 RE_ROSTER_HEADING = re.compile(r"^(?P<name>.+?)(?:成员名单|组成人员名单|人员名单)$")
 RE_FOUNDED = re.compile(r"(?:成立|组建|设立)(?P<name>[^。；]+)")
+# 因人事变动，…对X领导小组成员进行调整。: a re-issued roster names its group here, as a founding does.
+RE_RECONSTITUTED = re.compile(r"对(?P<name>[^。；，]{2,80}?)(?:成员|组成人员)(?:进行|予以|作)?(?:调整|充实)")
 RE_OFFICE = re.compile(r"(?:下设办公室[，,]?(?:办公室)?|办公室)设在(?P<unit>[^，。；]+)")
 # Bounded lazy runs: unbounded `[^，]+?` rescans a long comma-free line from every position
 # (quadratic; a 7,000-character line took seconds). Holders on the seeds are under 100 characters.
@@ -127,7 +129,7 @@ class _Reader:
             self._office(sentence)
 
     def _founding(self, sentence: NormalText) -> None:
-        for match in RE_FOUNDED.finditer(sentence.text):
+        for match in [*RE_FOUNDED.finditer(sentence.text), *RE_RECONSTITUTED.finditer(sentence.text)]:
             name = _body_name(match["name"], self.vocab)
             if not name or ("，" in name and "由" not in match["name"]):
                 continue

@@ -288,6 +288,22 @@ def test_variant_labelled_list(read):
     assert extraction.diagnostics == ()
 
 
+def test_a_reissued_roster_names_its_group_in_the_adjustment_sentence(read):
+    """关于调整…成员的通知: 因人事变动，…对X成员进行调整。 opens the group as a founding does,
+    so the sentence is read (not left as a GB341 line) and the listing is dated by the notice."""
+    issuer = "灵宝市人民政府办公室"
+    text = (f"{issuer}\n关于调整{RIVER}成员的通知\n\n灵政办〔2023〕3号\n\n各乡（镇）人民政府，市人民政府各部门：\n"
+            f"因人事变动，经市政府同意，对{RIVER}成员进行调整。现将调整后的成员名单通知如下：\n"
+            f"{RIVER_BODY}\n{issuer}\n2023年2月1日\n")
+    groups, members, offices, extraction, issue = read(text)
+    assert [g.name for g in groups] == [RIVER]              # one group: the title names it too
+    assert len(member_rows(members, RIVER)) == 7 and [o.unit for o in offices] == ["市水利局"]
+    assert extraction.diagnostics == ()
+    line = issue.text.split("\n")[6]
+    start = issue.text.index(line)
+    assert any(a <= start and start + line.index("调整。") <= b for a, b in extraction.consumed)
+
+
 def test_variant_bullets_and_deputy_directors(read):
     groups, members, offices, _, _ = read(founding(FOREST, FOREST_BODY))
     assert [(g.name, g.kind) for g in groups] == [(FOREST, "command_hq")]
