@@ -21,9 +21,7 @@ from graphbuilder.documents.chinese import looks_cjk, looks_mainland
 
 RE_LINE_BREAK = re.compile(rb"(\r\n|\r|\n)")
 FALLBACK = "gb18030"
-# A UTF-8 line with a cut or stray byte keeps far more good characters than bad spans;
-# a line in another encoding read as UTF-8 is mostly bad spans.
-_GOOD_PER_BAD = 10
+_GOOD_PER_BAD = 10        # see mostly_good
 
 
 @dataclass(slots=True)
@@ -36,20 +34,31 @@ class LineDecoding:
     bad_spans: int = 0
 
 
-def decode_replacing(data: bytes, codec: str) -> tuple[str, int]:
-    """`data` decoded with U+FFFD for each invalid byte sequence, and how many there were."""
+def decode_replacing(data: bytes, codec: str, limit: int | None = None) -> tuple[str, list[int]] | None:
+    """`data` decoded with U+FFFD for each invalid byte sequence, and the text offset of each
+    U+FFFD put in; None when there are more than `limit` of them."""
     parts: list[str] = []
-    bad = 0
-    pos = 0
+    replaced: list[int] = []
+    size = pos = 0
     while True:
         try:
             parts.append(data[pos:].decode(codec))
-            return "".join(parts), bad
+            return "".join(parts), replaced
         except UnicodeDecodeError as err:
-            parts.append(data[pos:pos + err.start].decode(codec))
-            parts.append("\ufffd")
-            bad += 1
+            good = data[pos:pos + err.start].decode(codec)
+            replaced.append(size + len(good))
+            parts += [good, "\ufffd"]
+            size += len(good) + 1
             pos += err.end
+            if limit is not None and len(replaced) > limit:
+                return None
+
+
+def mostly_good(text: str, bad: int) -> bool:
+    """A cut or stray byte leaves far more good multi-byte characters than bad spans; text
+    in another encoding read this way (GB18030 as UTF-8) is mostly bad spans."""
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return good >= _GOOD_PER_BAD * bad
 
 
 def _read_line(line: bytes) -> tuple[str, str, int]:
@@ -59,13 +68,12 @@ def _read_line(line: bytes) -> tuple[str, str, int]:
     except UnicodeDecodeError:
         pass
     as_utf8, bad_utf8 = decode_replacing(line, "utf-8")
-    good = len(as_utf8) - len(as_utf8.encode("ascii", "ignore")) - bad_utf8
-    if good >= _GOOD_PER_BAD * bad_utf8:
-        return as_utf8, "utf-8 damaged", bad_utf8
+    if mostly_good(as_utf8, len(bad_utf8)):
+        return as_utf8, "utf-8 damaged", len(bad_utf8)
     as_gb, bad_gb = decode_replacing(line, FALLBACK)
-    if bad_gb < bad_utf8 and looks_mainland(as_gb):
-        return as_gb, FALLBACK, bad_gb
-    return as_utf8, "neither", bad_utf8
+    if len(bad_gb) < len(bad_utf8) and looks_mainland(as_gb):
+        return as_gb, FALLBACK, len(bad_gb)
+    return as_utf8, "neither", len(bad_utf8)
 
 
 def decode_by_line(raw: bytes, name: str = "utf-8") -> LineDecoding | None:

@@ -25,7 +25,7 @@ import charset_normalizer
 
 from graphbuilder.documents.chinese import CJK, looks_cjk, looks_mainland
 from graphbuilder.documents.formats import KINDS_BY_SUFFIX, UNREADABLE, reader_for, sniff
-from graphbuilder.documents.mixed import FALLBACK, LineDecoding, decode_by_line
+from graphbuilder.documents.mixed import FALLBACK, LineDecoding, decode_by_line, decode_replacing, mostly_good
 from graphbuilder.records import Diagnostic, Issue, Severity
 
 __all__ = ["find_inputs", "read_issue", "READABLE_SUFFIXES", "UNSUPPORTED_SUFFIXES"]
@@ -212,27 +212,13 @@ def _utf8(raw: bytes, any_script: bool = False, name: str = "utf-8") -> Decoded 
 
 def _lenient(data: bytes, codec: str, name: str) -> Decoded | None:
     """Decode with U+FFFD for bad spans; None when damage is more than a cut tail or a few bytes."""
-    parts: list[str] = []
-    lines: list[int] = []
-    pos = 0
-    while len(lines) <= _MAX_DAMAGE:
-        try:
-            parts.append(data[pos:].decode(codec))
-            break
-        except UnicodeDecodeError as err:
-            parts.append(data[pos:pos + err.start].decode(codec))
-            lines.append(_line_of("".join(parts)))
-            parts.append("\ufffd")
-            pos += err.end
-    else:
+    decoded = decode_replacing(data, codec, limit=_MAX_DAMAGE)
+    if decoded is None:
         return None
-    text = "".join(parts)
-    if lines:
-        # A damaged file keeps far more good multi-byte characters than bad spans;
-        # text in another encoding (GB18030 read as UTF-8) is mostly bad spans.
-        good = len(text) - len(text.encode("ascii", "ignore")) - len(lines)
-        if good < 10 * len(lines) or not looks_cjk(text):
-            return None
+    text, replaced = decoded
+    if replaced and not (mostly_good(text, len(replaced)) and looks_cjk(text)):
+        return None
+    lines = [_line_of(text[:at]) for at in replaced]
     return Decoded(text, name, damaged=list(dict.fromkeys(lines)), bad_spans=len(lines))
 
 
