@@ -20,6 +20,7 @@ from rdflib.namespace import DCTERMS, PROV
 from graphbuilder.analytics.measures import LOUVAIN_RESOLUTION, LOUVAIN_SEED
 from graphbuilder.entities.keys import BASE, make_iri
 from graphbuilder.export.rdf_files import trig_text, write_atomic
+from graphbuilder.rdf.literals import integer
 from graphbuilder.rdf.ns import GB
 
 ANALYTICS_GRAPH = URIRef(BASE + "graph/analytics")
@@ -28,10 +29,6 @@ METHOD = (f"graphbuilder.analytics: betweenness (normalised, unweighted) on pers
           f"tasks led and supported per agency, collective units left out; Louvain communities on "
           f"agency co-responsibility weighted by shared tasks (seed {LOUVAIN_SEED}, resolution "
           f"{LOUVAIN_RESOLUTION}); command bodies per person; appointments and removals per agency and year")
-
-
-def integer(value: int) -> Literal:
-    return Literal(value, datatype=XSD.integer)
 
 
 def analytics_triples(stats) -> Iterator[tuple]:

@@ -7,7 +7,7 @@ immutable, so one object can stand for every occurrence of its value.
 """
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
+from rdflib import XSD, Literal, URIRef
 
 LIMIT = 200_000          # distinct values kept before the cache is emptied (bounded memory)
 _made: dict = {}
@@ -22,3 +22,9 @@ def literal(value: str | int | bool, datatype: URIRef | None = None) -> Literal:
             _made.clear()
         made = _made[key] = Literal(value, datatype=datatype)
     return made
+
+
+def integer(value: int) -> Literal:
+    """An xsd:integer literal (counts and ranks)."""
+    return literal(value, XSD.integer)
+
