@@ -171,11 +171,6 @@ def tenure_triples(tenure: Tenure) -> Iterator[tuple]:
         yield tenure.iri, GB.lastEvidence, Literal(dates[-1], datatype=XSD.date)
 
 
-def tenures_triples(graphs: Iterable[Graph]) -> Iterator[tuple]:
-    """All tenures over the appointment events of the given document graphs."""
-    yield from events_tenures(event for graph in graphs for event in read_events(graph))
-
-
 def events_tenures(events: Iterable[Event]) -> Iterator[tuple]:
     """All tenures over events already read (a build reads them document by document,
     keeping a small Event each instead of the documents' triples)."""
