@@ -27,7 +27,20 @@ _CHAR_MAP.update({code: " " for code in [*range(0x20), 0x7F, *range(0x80, 0xA0),
                                           *range(0x200B, 0x2010), *range(0x202A, 0x202F),
                                           *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF]
                   if not chr(code).isspace()})
-_WHITESPACE = frozenset(" \t\u3000\xa0")
+
+# Regex classes instead of per-character Python loops (squashing every line of a corpus
+# walked millions of characters one by one). re's \s is exactly str.isspace().
+_SPACES = re.compile(r"\s+")
+
+
+def _char_class(codes) -> str:
+    return "[" + "".join(f"\\U{code:08x}" for code in sorted(codes)) + "]"
+
+
+# Characters squash() drops: whitespace, and what the width map turns into a space.
+_DROPPED = re.compile(r"(?:\s|" + _char_class(k for k, v in _CHAR_MAP.items() if v.isspace()) + ")+")
+# Characters squash() maps to another visible one (most lines hold none: no translate).
+_MAPPED = re.compile(_char_class(k for k, v in _CHAR_MAP.items() if not v.isspace()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +58,7 @@ class NormalText:
 
     def shifted(self, offset: int) -> "NormalText":
         """The same text with every origin moved by `offset` (document → issue offsets)."""
-        return NormalText(self.text, tuple(o + offset for o in self.origin))
+        return NormalText(self.text, tuple(map(offset.__add__, self.origin)))
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original (start, end) of normalised text[i:j]."""
@@ -58,29 +71,39 @@ class NormalText:
 
     def without(self, remove: set[int]) -> "NormalText":
         """A copy without the characters at the given normalised positions."""
-        keep = [k for k in range(len(self.text)) if k not in remove]
-        return NormalText("".join(self.text[k] for k in keep),
-                          tuple(self.origin[k] for k in keep) + (self.origin[-1],))
+        return self.keeping(_runs_between(sorted((k, k + 1) for k in remove), len(self.text)))
+
+    def keeping(self, runs: list[tuple[int, int]]) -> "NormalText":
+        """A copy of only text[i:j] for each (i, j) of `runs` (in order, not overlapping).
+
+        Whole runs are copied at once: a character-by-character copy was the slowest
+        part of extraction.
+        """
+        text, origin = self.text, self.origin
+        kept: list[int] = []
+        for i, j in runs:
+            kept.extend(origin[i:j])
+        kept.append(origin[-1])
+        return NormalText("".join([text[i:j] for i, j in runs]), tuple(kept))
 
     def squash(self) -> "NormalText":
         """Remove all whitespace (names printed 安 伟, labels printed 组 长)."""
-        return self.without({k for k, ch in enumerate(self.text) if ch.isspace() or ch in _WHITESPACE})
+        spaces = [m.span() for m in _SPACES.finditer(self.text)]
+        if not spaces:
+            return self
+        return self.keeping(_runs_between(spaces, len(self.text)))
 
     def strip(self) -> "NormalText":
-        i, j = 0, len(self.text)
-        while i < j and self.text[i].isspace():
-            i += 1
-        while j > i and self.text[j - 1].isspace():
-            j -= 1
-        return self.slice(i, j)
+        text = self.text
+        i = len(text) - len(text.lstrip())
+        return self.slice(i, max(i, len(text.rstrip())))
 
     def lines(self) -> list["NormalText"]:
         """Split on newlines; each line keeps its offsets."""
         out, i = [], 0
-        for m in re.finditer("\n", self.text):
-            out.append(self.slice(i, m.start()))
-            i = m.end()
-        out.append(self.slice(i, len(self.text)))
+        for line in self.text.split("\n"):
+            out.append(self.slice(i, i + len(line)))
+            i += len(line) + 1
         return out
 
     def find_all(self, pattern: re.Pattern) -> list[re.Match]:
@@ -96,18 +119,33 @@ def concat(parts: list[NormalText]) -> NormalText:
     return NormalText("".join(p.text for p in parts), tuple(origin))
 
 
+def _runs_between(removed: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The (i, j) runs of range(length) outside the sorted `removed` spans."""
+    runs, i = [], 0
+    for start, end in removed:
+        start = min(start, length)
+        if start > i:
+            runs.append((i, start))
+        i = max(i, end)
+    if i < length:
+        runs.append((i, length))
+    return runs
+
+
 def squash(text: str) -> str:
     """Whitespace-free, width-normalised form of a short string (names, labels)."""
-    return "".join(ch for ch in text.translate(_CHAR_MAP) if not ch.isspace())
+    text = _DROPPED.sub("", text)
+    return text.translate(_CHAR_MAP) if _MAPPED.search(text) else text
 
 
 def drop_lines(normal: NormalText, pattern: re.Pattern) -> NormalText:
     """Remove whole lines matching `pattern` (page headers such as 人事任免 —————)."""
-    remove: set[int] = set()
+    removed: list[tuple[int, int]] = []
     pos = 0
     for line in normal.text.split("\n"):
         if line.strip() and pattern.fullmatch(line.strip()):
-            remove.update(range(pos, pos + len(line) + 1))
+            removed.append((pos, pos + len(line) + 1))     # with its newline, if it has one
         pos += len(line) + 1
-    remove.discard(len(normal.text))
-    return normal.without({k for k in remove if k < len(normal.text)})
+    if not removed:
+        return normal
+    return normal.keeping(_runs_between(removed, len(normal.text)))

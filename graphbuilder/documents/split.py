@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -196,7 +197,20 @@ def _same_title(toc_title: str, body_title: str) -> bool:
         return False
     if toc_title == body_title or toc_title.endswith(body_title) or body_title.endswith(toc_title):
         return True
-    return SequenceMatcher(None, toc_title, body_title, autojunk=False).ratio() >= 0.9
+    return _similarity_bound(toc_title, body_title) >= 0.9 and \
+        SequenceMatcher(None, toc_title, body_title, autojunk=False).ratio() >= 0.9
+
+
+def _similarity_bound(a: str, b: str) -> float:
+    """An upper bound of SequenceMatcher(a, b).ratio(), computed as ratio() computes it.
+
+    ratio() counts matched characters, which are never more than the shorter string nor
+    than the characters the two share; most body lines fail this cheap test, so the
+    costly matcher runs only where it can still say yes.
+    """
+    if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < 0.9:
+        return 0.0
+    return 2.0 * sum((Counter(a) & Counter(b)).values()) / (len(a) + len(b))
 
 
 def _title_text(lines: list[_Line], anchor: _Anchor) -> str:

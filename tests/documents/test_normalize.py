@@ -1,6 +1,8 @@
 """Normalised text views: width/dash mapping, whitespace squashing, origin offsets, page headers."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
@@ -201,3 +203,57 @@ def test_drop_lines_without_headers_is_identity(header_pattern, lines):
     dropped = drop_lines(NormalText.of(original), header_pattern)
     assert dropped.text == NormalText.of(original).text
     assert dropped.origin == tuple(range(len(original) + 1))
+
+
+# the regex fast paths agree with a character-by-character reading -------------------------
+
+def reference_squash(text: str) -> str:
+    """squash() as first written: map each character, keep those that are not spaces."""
+    return "".join(ch for ch in NormalText.of(text).text if not ch.isspace())
+
+
+def reference_without(normal: NormalText, remove: set[int]) -> tuple[str, tuple[int, ...]]:
+    keep = [k for k in range(len(normal.text)) if k not in remove]
+    return "".join(normal.text[k] for k in keep), tuple(normal.origin[k] for k in keep) + (normal.origin[-1],)
+
+
+# controls, soft hyphen, zero-width and direction marks, separators, and the whitespace
+# str.isspace() knows beyond the width map (\x1c-\x1f, \x85, \u2028 …)
+ODD_CHARS = GAZETTE_CHARS + "\r\x0b\x0c\x00\x07\x1c\x1f\x7f\x85\x9f\xad\u200e\u202a\u2060\u2066" \
+    + "".join(UNMAPPED_SPACES)
+odd_text = st.text(alphabet=ODD_CHARS, max_size=80)
+
+
+def test_regex_whitespace_is_str_isspace():
+    """squash() finds whitespace with re's \\s: it must be str.isspace() on every code point."""
+    space = re.compile(r"\s")
+    assert all((space.fullmatch(chr(c)) is not None) == chr(c).isspace()
+               for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+@given(st.one_of(odd_text, st.text(max_size=40)))
+def test_squash_agrees_with_the_reference(original):
+    assert squash(original) == reference_squash(original)
+    flat = NormalText.of(original).squash()
+    assert flat.text == reference_squash(original)
+    assert (flat.text, flat.origin) == reference_without(
+        NormalText.of(original), {k for k, ch in enumerate(NormalText.of(original).text) if ch.isspace()})
+
+
+@given(odd_text, st.sets(st.integers(0, 90), max_size=8))
+def test_without_agrees_with_the_reference(original, remove):
+    """Positions past the end are ignored, as a character-by-character copy ignores them."""
+    normal = NormalText.of(original, 0).shifted(5)
+    kept = normal.without(remove)
+    assert (kept.text, kept.origin) == reference_without(normal, remove)
+
+
+@given(odd_text)
+def test_strip_agrees_with_the_reference(original):
+    normal = NormalText.of(original)
+    i, j = 0, len(normal.text)
+    while i < j and normal.text[i].isspace():
+        i += 1
+    while j > i and normal.text[j - 1].isspace():
+        j -= 1
+    assert normal.strip() == normal.slice(i, j)

@@ -445,3 +445,19 @@ def test_line_of_counts_the_newlines_before_the_offset(text, offset, start, firs
     document = Document("i", "p", "n", "n", "t", "", "", "", start, start + len(text), text, first_line)
     expected = first_line + text.count("\n", 0, max(0, offset - start))
     assert document.line_of(offset) == expected
+
+
+title_text = st.text(alphabet="关于印发三门峡市体系风险通知的办法实施（）2019", max_size=40)
+
+
+@given(title_text, title_text)
+def test_same_title_bound_never_changes_a_decision(toc, body):
+    """The cheap bound only skips the matcher where its ratio could not reach 0.9."""
+    from difflib import SequenceMatcher
+
+    from graphbuilder.documents.split import _same_title, _similarity_bound
+    ratio = SequenceMatcher(None, toc, body, autojunk=False).ratio() if toc or body else 1.0
+    if toc or body:
+        assert _similarity_bound(toc, body) >= ratio or _similarity_bound(toc, body) == 0.0 and ratio < 0.9
+    expected = bool(body) and (toc == body or toc.endswith(body) or body.endswith(toc) or ratio >= 0.9)
+    assert _same_title(toc, body) == expected
