@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from functools import partial
+from collections import deque
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterator, Sequence, TypeVar
 
 Result = TypeVar("Result")
 _SHARED: tuple = ()          # arguments every call in a worker process receives after the file
+TASKS_AHEAD = 2              # tasks queued per worker beyond the one it runs
 
 
 def default_workers() -> int:
@@ -56,12 +58,21 @@ def _call(function: Callable[..., Result], item) -> Result:
 
 
 def _in_pool(function, files: Sequence, shared: tuple, workers: int, warm) -> Iterator:
+    """Results in order, with at most ``TASKS_AHEAD`` tasks a worker submitted ahead: a
+    pool's ``imap`` takes every task at once, and results the caller has not yet taken
+    (rendered graphs, extracted files) would pile up in memory."""
     if warm is not None:
         warm()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with context.Pool(workers, initializer=_share, initargs=(shared,)) as pool:
-        yield from pool.imap(partial(_call, function), files, chunksize=1)
+        items = iter(files)
+        pending = deque(pool.apply_async(_call, (function, item))
+                        for item in islice(items, workers * TASKS_AHEAD))
+        while pending:
+            result = pending.popleft().get()
+            pending.extend(pool.apply_async(_call, (function, item)) for item in islice(items, 1))
+            yield result
 
 
 def _on_dask(function, files: Sequence, shared: tuple, scheduler: str) -> Iterator:

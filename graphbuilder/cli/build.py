@@ -10,6 +10,7 @@ import gc
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -54,16 +55,23 @@ def write_streamed(args: argparse.Namespace, build, clock: "Stopwatch", started:
 
     on_disk = on_disk_store(build)
     store = ox.Store(str(folder / "store")) if on_disk else ox.Store()
-    writer = pipeline.stream_graph(build, folder, store, on_disk, args.judgements and Path(args.judgements))
+    writer = pipeline.stream_graph(build, folder, store, on_disk, args.judgements and Path(args.judgements),
+                                  workers=args.workers)
     clock.lap("graph", build)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     writer.write(out)
     del writer
     clock.lap("write_rdf", build)
-    write_store_facts(store, out / "facts.jsonl")
-    clock.lap("facts", build)
-    validation = None if args.no_validate else validate(store)
+    with ThreadPoolExecutor(1, thread_name_prefix="validate") as beside:
+        # SHACL's queries release the GIL: with a second core they run while the facts are written
+        checking = None if args.no_validate or args.workers < 2 else beside.submit(validate, store)
+        write_store_facts(store, out / "facts.jsonl")
+        clock.lap("facts", build)
+        if checking is not None:
+            validation = checking.result()
+        else:
+            validation = None if args.no_validate else validate(store)
     clock.lap("validate", build)
     if args.nquads or args.executor == "dask":
         write_partitions(store, out / PARTITIONS)

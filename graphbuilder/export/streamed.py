@@ -16,8 +16,10 @@ are byte for byte those ``rdf_files.SortedGraph`` writes from the whole graph:
 """
 from __future__ import annotations
 
+from collections import Counter, deque
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 import pyoxigraph as ox
 
@@ -30,18 +32,26 @@ from graphbuilder.rdf.quads import key_of
 Subjects = dict        # subject key → predicate key → set of object keys
 RUN_BYTES = 16_000_000      # characters of Turtle held before a sorted run is written out
 COPY_CHUNK = 1 << 20
-LINES_AT_ONCE = 10_000      # N-Quads lines handed to the loader together
+BATCH_BYTES = 16_000_000    # N-Quads bytes loaded together (~100,000 quads)
+PENDING_BATCHES = 2         # batches waiting for the background loader
+GRAPHS_A_PART = 16          # document graphs a worker makes and renders per task
+SENT_LIMIT = 500_000        # entity triples a worker remembers having returned
+SUBJECT_RUNS_A_WORKER = 8   # runs of subjects a large graph is rendered in, per worker
 
 
 def add_triples(subjects: Subjects, triples: Iterable[tuple], canon: dict | None = None) -> None:
-    """Index rdflib triples by plain keys: subject → predicate → object key, or a set of them.
+    """Index rdflib triples by plain keys: subject → predicate → object key, or a set of them."""
+    add_keys(subjects, ((key_of(s), key_of(p), key_of(o)) for s, p, o in triples), canon)
+
+
+def add_keys(subjects: Subjects, triples: Iterable[tuple], canon: dict | None = None) -> None:
+    """:func:`add_triples` over key triples.
 
     A single object is kept bare (a one-element set costs 216 bytes, more than the key),
     and ``canon`` shares one object per distinct key: the entities graph, held whole
     until the end, names the same predicates, classes and entities in many triples.
     """
-    for s, p, o in triples:
-        subject, predicate, value = key_of(s), key_of(p), key_of(o)
+    for subject, predicate, value in triples:
         if canon is not None:
             subject, predicate, value = (canon.setdefault(subject, subject), canon.setdefault(predicate, predicate),
                                          canon.setdefault(value, value))
@@ -79,86 +89,138 @@ def unindent(indented: str) -> str:
 
 
 class StoreLoader:
-    """N-Quads lines into the Oxigraph copy in batches.
+    """N-Quads text into the Oxigraph copy in batches, optionally on a background thread.
 
     An on-disk store takes ``bulk_load`` (RocksDB's transactional ``load`` kept ~1 KB a
     quad of write buffers: 709k quads +620 MB, against +13 MB in 100k-quad bulk loads);
-    an in-memory one ``load``, which is faster there.
+    an in-memory one ``load``, which is faster there. Both release the GIL, so with
+    ``background`` a batch loads while the next graphs are rendered; at most
+    ``PENDING_BATCHES`` wait, which bounds the text held.
     """
 
-    def __init__(self, store: ox.Store, on_disk: bool, batch: int = 100_000):
-        self.store, self.on_disk, self.batch, self.lines = store, on_disk, batch, []
+    def __init__(self, store: ox.Store, on_disk: bool, batch: int = BATCH_BYTES, background: bool = False):
+        self.store, self.on_disk, self.batch = store, on_disk, batch
+        self.pieces: list[bytes] = []
+        self.size = 0
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="store-load") if background else None
+        self.pending: deque = deque()
 
-    def add(self, lines: list[str]) -> None:
-        self.lines += lines
-        if len(self.lines) >= self.batch:
+    def add(self, data: bytes) -> None:
+        self.pieces.append(data)
+        self.size += len(data)
+        if self.size >= self.batch:
             self.flush()
 
     def flush(self) -> None:
-        if not self.lines:
+        if not self.pieces:
             return
-        data = "".join(self.lines).encode("utf-8")
-        self.lines = []
+        data = b"".join(self.pieces)
+        self.pieces, self.size = [], 0
+        if self.pool is None:
+            self.load(data)
+            return
+        while len(self.pending) >= PENDING_BATCHES:
+            self.pending.popleft().result()        # re-raises a failed load here
+        self.pending.append(self.pool.submit(self.load, data))
+
+    def load(self, data: bytes) -> None:
         if self.on_disk:
             self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
         else:
             self.store.load(data, format=ox.RdfFormat.N_QUADS)
 
+    def close(self) -> None:
+        """Load what is left and wait until the store holds every quad."""
+        self.flush()
+        while self.pending:
+            self.pending.popleft().result()
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
+class RenderedGraph(NamedTuple):
+    """One named graph as text: what a worker process hands the writer."""
+    name: str
+    blocks: list[tuple[str, str]]    # (subject key, its TriG block, indented) in subject order
+    nquads: bytes                    # UTF-8, encoded where it was rendered
+    kinds: frozenset[str]            # IRI kinds used as subject, predicate or object
+
+
+def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTexts) -> RenderedGraph:
+    """A graph's TriG blocks and N-Quads lines, made from its keys alone (no writer state)."""
+    graph = nquads[name]
+    blocks: list[tuple[str, str]] = []
+    lines: list[str] = []
+    kinds: set[str] = set()
+    for subject in sorted(subjects):
+        predicates = subjects[subject]
+        blocks.append((subject, block(subject, predicates, turtle, "    ")))
+        head = nquads[subject] + " "
+        kinds.add(kind_of_key(subject))
+        for predicate, objects in predicates.items():
+            kinds.add(kind_of_key(predicate))
+            start = head + nquads[predicate] + " "
+            for value in objects_of(objects):
+                if type(value) is str:
+                    kinds.add(kind_of_key(value))
+                lines.append(f"{start}{nquads[value]} {graph} .\n")
+    return RenderedGraph(name, blocks, "".join(lines).encode("utf-8"), frozenset(kinds))
+
 
 class StreamedGraph:
     """Receives document graphs in graph-IRI order, then the entities graph; writes the files."""
 
-    def __init__(self, folder: Path, store: ox.Store, on_disk: bool):
+    def __init__(self, folder: Path, store: ox.Store, on_disk: bool, background: bool = False):
         self.folder = Path(folder)
-        self.turtle = KeyTexts(turtle_of_key)
-        self.nquads = KeyTexts(nquads_of_key)
+        self.turtle, self.nquads = key_texts()
         self.runs = SortedRuns(self.folder, "turtle", RUN_BYTES)    # subject → block
-        self.loader = StoreLoader(store, on_disk)
+        self.loader = StoreLoader(store, on_disk, background=background)
         self.trig_body = (self.folder / "trig-body").open("w", encoding="utf-8")
         self.term_kinds: set[str] = set()        # IRI kinds used as subject, predicate or object
         self.graph_kinds: set[str] = set()       # IRI kinds of graph names
         self.graphs = 0
         self.last_graph = ""
 
-    def add_graph(self, name: str, subjects: Subjects) -> None:
+    def add_graph(self, name: str, subjects: Subjects, workers: int = 1) -> None:
         """One named graph, whole: printed, its Turtle blocks put in the sorted runs, loaded
-        into the store; the caller can drop it afterwards. Text goes out a subject at a
-        time (the entities graph of 100 MB of gazettes is ~1 million quads)."""
+        into the store; the caller can drop it afterwards. ``workers`` > 1 renders it in
+        that many processes, a run of subjects each (the entities graph of 100 MB of
+        gazettes is ~1 million quads)."""
+        if workers > 1 and len(subjects) > 1:
+            self.add_pieces(name, render_in_processes(name, subjects, workers))
+        else:
+            self.add_rendered(render_graph(name, subjects, self.turtle, self.nquads))
+
+    def add_rendered(self, graph: RenderedGraph) -> None:
+        """A graph rendered here or in a worker (:func:`render_graph`), in graph-IRI order."""
+        self.add_pieces(graph.name, [graph])
+
+    def add_pieces(self, name: str, pieces: Iterable[RenderedGraph]) -> None:
+        """One graph from renderings of consecutive runs of its subjects, in subject order."""
         if name <= self.last_graph:
             raise ValueError(f"graphs must come in IRI order: {name} after {self.last_graph}")
         self.last_graph = name
         self.graph_kinds.add(kind_of_key(name))
-        graph = self.nquads[name]
-        lines: list[str] = []
         self.trig_body.write(("\n" if self.graphs else "") + self.turtle[name] + " {\n")
-        for i, subject in enumerate(sorted(subjects)):
-            predicates = subjects[subject]
-            indented = block(subject, predicates, self.turtle, "    ")
-            self.trig_body.write(("\n" if i else "") + indented)
-            self.runs.add(subject, unindent(indented))
-            head = self.nquads[subject] + " "
-            self.term_kinds.add(kind_of_key(subject))
-            for predicate, objects in predicates.items():
-                self.term_kinds.add(kind_of_key(predicate))
-                start = head + self.nquads[predicate] + " "
-                for value in objects_of(objects):
-                    if type(value) is str:
-                        self.term_kinds.add(kind_of_key(value))
-                    lines.append(f"{start}{self.nquads[value]} {graph} .\n")
-            if len(lines) >= LINES_AT_ONCE:
-                self.loader.add(lines)
-                lines = []
+        first = True
+        for piece in pieces:
+            self.term_kinds |= piece.kinds
+            for subject, indented in piece.blocks:
+                self.trig_body.write(("" if first else "\n") + indented)
+                self.runs.add(subject, unindent(indented))
+                first = False
+            self.loader.add(piece.nquads)
         self.trig_body.write("}\n")
-        self.loader.add(lines)
         self.graphs += 1
 
-    def finish(self, entities_graph: str, entities: Subjects, *after: tuple[str, Subjects]) -> None:
+    def finish(self, entities_graph: str, entities: Subjects, *after: tuple[str, Subjects],
+               workers: int = 1) -> None:
         """The entities graph, then the small graphs that sort after it (the summaries); the
         store then holds every quad."""
         for name, subjects in ((entities_graph, entities), *after):
             if subjects:
-                self.add_graph(name, subjects)
-        self.loader.flush()
+                self.add_graph(name, subjects, workers)
+        self.loader.close()
         self.trig_body.close()
 
     def write(self, out: Path) -> None:
@@ -201,24 +263,113 @@ def prefixes_of(kinds: set[str]) -> dict[str, str]:
     return dict(sorted(prefixes.items()))
 
 
-def stream_graph(results: list, resolve, folder: Path, store: ox.Store, on_disk: bool) -> StreamedGraph:
+def render_in_processes(name: str, subjects: Subjects, workers: int) -> Iterator[RenderedGraph]:
+    """:func:`render_graph` of ``subjects`` as consecutive runs of subjects, rendered by
+    ``workers`` forked processes (which inherit ``subjects``), given back in order."""
+    from graphbuilder.parallel import map_in_order
+
+    keys = sorted(subjects)
+    step = -(-len(keys) // (workers * SUBJECT_RUNS_A_WORKER))
+    spans = [(start, min(start + step, len(keys))) for start in range(0, len(keys), step)]
+    yield from map_in_order(render_span, spans, name, keys, subjects, workers=workers)
+
+
+def render_span(span: tuple[int, int], name: str, keys: list, subjects: Subjects) -> RenderedGraph:
+    """The rendering of subjects ``keys[start:end]`` of graph ``name``."""
+    start, end = span
+    return render_graph(name, {key: subjects[key] for key in keys[start:end]}, *key_texts())
+
+
+class RenderedPart(NamedTuple):
+    """What a worker made of consecutive document graphs: their text, the entity triples
+    they named (as keys, those it had not sent before), their tenure events, and the
+    organisation resolutions it logged (``Resolver.log``), which the parent's resolver
+    adds up."""
+    graphs: list[RenderedGraph]
+    entities: list[tuple]
+    events: list
+    log: Counter
+
+
+def render_part(names: list[str], by_graph: dict, resolve, sent: set) -> RenderedPart:
+    """Document graphs ``names`` (of ``triples.results_by_graph``) made and rendered, in a
+    worker process or in this one; ``resolve``'s own log is left as it was.
+
+    ``sent``: entity triples this process already returned in this build. Every notice
+    names the same agencies, posts and groups again; the parent keeps each once anyway,
+    so they are not pickled again (up to ``SENT_LIMIT``, then the memory is started afresh).
+    """
+    from graphbuilder.rdf.triples import document_graph
+
+    turtle, nquads = key_texts()
+    kept_log, resolve.log = resolve.log, Counter()
+    try:
+        graphs, entities, events = [], [], []
+        for name in names:
+            graph, found = document_graph(name, by_graph[name], resolve)
+            subjects: Subjects = {}
+            add_triples(subjects, graph.triples)
+            graphs.append(render_graph(name, subjects, turtle, nquads))
+            for s, p, o in graph.entities:
+                key = key_of(s), key_of(p), key_of(o)
+                if key not in sent:
+                    sent.add(key)
+                    entities.append(key)
+            events.extend(found)
+        if len(sent) > SENT_LIMIT:
+            sent.clear()
+        return RenderedPart(graphs, entities, events, resolve.log)
+    finally:
+        resolve.log = kept_log
+
+
+def stream_graph(results: list, resolve, folder: Path, store: ox.Store, on_disk: bool,
+                 workers: int = 1) -> StreamedGraph:
     """Make, print and load each document graph in turn, then the entities graph and the
     summaries graph (rdf/summaries.py); the returned writer then writes graph.ttl and
-    graph.trig (:meth:`StreamedGraph.write`)."""
-    from graphbuilder.rdf.summaries import SUMMARIES_GRAPH, summary_triples
-    from graphbuilder.rdf.triples import ENTITIES_GRAPH, closing_triples, document_graphs
+    graph.trig (:meth:`StreamedGraph.write`).
 
-    writer = StreamedGraph(folder, store, on_disk)
+    Persons are resolved here, over every document; after that a document graph needs
+    nothing from the others, so with ``workers`` > 1 forked processes make and render
+    them ``GRAPHS_A_PART`` at a time while this one writes and loads what they return,
+    in graph order: the files are the same bytes whatever the number of workers.
+    """
+    from graphbuilder.parallel import map_in_order
+    from graphbuilder.rdf.summaries import SUMMARIES_GRAPH, summary_triples
+    from graphbuilder.rdf.triples import ENTITIES_GRAPH, closing_triples, results_by_graph
+
+    writer = StreamedGraph(folder, store, on_disk, background=workers > 1)
+    by_graph = results_by_graph(results, resolve)
+    names = sorted(by_graph)
+    parts = [names[i:i + GRAPHS_A_PART] for i in range(0, len(names), GRAPHS_A_PART)]
     entities: Subjects = {}
     canon: dict = {}
     events: list = []
-    for part in document_graphs(results, resolve, events):
-        subjects: Subjects = {}
-        add_triples(subjects, part.triples)
-        writer.add_graph(str(part.name), subjects)
-        add_triples(entities, part.entities, canon)
+    summaries: Subjects | None = None
+    for part in map_in_order(render_part, parts, by_graph, resolve, set(), workers=workers):
+        if summaries is None:      # counted from the records while the workers go on
+            summaries = {}
+            add_triples(summaries, summary_triples(results, resolve))
+        for graph in part.graphs:
+            writer.add_rendered(graph)
+        add_keys(entities, part.entities, canon)
+        events.extend(part.events)
+        resolve.log.update(part.log)
+    del by_graph
     add_triples(entities, closing_triples(resolve, events), canon)
-    summaries: Subjects = {}
-    add_triples(summaries, summary_triples(results, resolve))
-    writer.finish(str(ENTITIES_GRAPH), entities, (str(SUMMARIES_GRAPH), summaries))
+    if summaries is None:
+        summaries = {}
+        add_triples(summaries, summary_triples(results, resolve))
+    writer.finish(str(ENTITIES_GRAPH), entities, (str(SUMMARIES_GRAPH), summaries), workers=workers)
     return writer
+
+
+_KEY_TEXTS: tuple[KeyTexts, KeyTexts] | None = None
+
+
+def key_texts() -> tuple[KeyTexts, KeyTexts]:
+    """This process's Turtle and N-Quads text caches (bounded; shared by every graph it renders)."""
+    global _KEY_TEXTS
+    if _KEY_TEXTS is None:
+        _KEY_TEXTS = KeyTexts(turtle_of_key), KeyTexts(nquads_of_key)
+    return _KEY_TEXTS

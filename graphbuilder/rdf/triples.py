@@ -302,33 +302,46 @@ def document_graphs(results: Iterable[DocumentResult], resolve: Resolver,
     """Each document's graph, in graph-IRI order (the order TriG prints them; results that
     share a document number make one graph), so that a writer can print and drop each.
 
-    Persons are resolved over the whole build first (a person's IRI depends on every
-    mention of the name). The tenures need the appointment events and observations of
-    every document: each graph's are read as it is made and appended to ``events``
-    (a small record each), so no document's triples are kept for them.
+    The tenures need the appointment events and observations of every document: each
+    graph's are read as it is made and appended to ``events`` (a small record each), so
+    no document's triples are kept for them.
     """
+    by_graph = results_by_graph(results, resolve)
+    for name in sorted(by_graph):
+        graph, found = document_graph(name, by_graph[name], resolve)
+        events.extend(found)
+        yield graph
+
+
+def results_by_graph(results: Iterable[DocumentResult], resolve: Resolver) -> dict[str, list[DocumentResult]]:
+    """The results of each named graph, with persons resolved over the whole build first
+    (a person's IRI depends on every mention of the name): what :func:`document_graph`
+    needs, in any process and any order."""
     results = list(results)
     resolve.persons = resolve_persons(person_mentions(results, resolve.vocab, resolve), resolve.judgements)
     by_graph: dict[str, list[DocumentResult]] = {}
     for result in results:
         by_graph.setdefault(str(graph_iri(result.document.number)), []).append(result)
-    for name in sorted(by_graph):
-        own: list[Triple] = []
-        entities: list[Triple] = []
-        evidence: list[Triple] = []
-        for result in by_graph[name]:
-            subject, kind = None, ""
-            for triple in document_triples(result.document, result.facts, resolve):
-                if triple[0] is not subject:          # a node's triples come together: its kind once
-                    subject, kind = triple[0], kind_of(triple[0])
-                if kind in ENTITY_KINDS:
-                    entities.append(triple)
-                    continue
-                own.append(triple)
-                if kind in TENURE_EVIDENCE_KINDS:
-                    evidence.append(triple)
-        events.extend(read_events(TripleLookup(evidence)))
-        yield DocumentGraph(URIRef(name), own, entities)
+    return by_graph
+
+
+def document_graph(name: str, results: list[DocumentResult], resolve: Resolver) -> tuple[DocumentGraph, list[Event]]:
+    """One named graph (``name``, of :func:`results_by_graph`) and the tenure events it holds."""
+    own: list[Triple] = []
+    entities: list[Triple] = []
+    evidence: list[Triple] = []
+    for result in results:
+        subject, kind = None, ""
+        for triple in document_triples(result.document, result.facts, resolve):
+            if triple[0] is not subject:          # a node's triples come together: its kind once
+                subject, kind = triple[0], kind_of(triple[0])
+            if kind in ENTITY_KINDS:
+                entities.append(triple)
+                continue
+            own.append(triple)
+            if kind in TENURE_EVIDENCE_KINDS:
+                evidence.append(triple)
+    return DocumentGraph(URIRef(name), own, entities), list(read_events(TripleLookup(evidence)))
 
 
 def closing_triples(resolve: Resolver, events: Iterable[Event]) -> Iterator[Triple]:

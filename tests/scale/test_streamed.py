@@ -61,3 +61,43 @@ def test_graphs_must_come_in_order(tmp_path):
     writer.add_graph("https://w3id.org/graphbuilder/id/document/b/graph", {})
     with pytest.raises(ValueError):
         writer.add_graph("https://w3id.org/graphbuilder/id/document/a/graph", {})
+
+
+def test_parts_and_subject_runs_in_processes_give_the_same_bytes(corpus, single_build, tmp_path, monkeypatch):
+    """Document graphs one per task and the entities graph in many runs of subjects, rendered in
+    two processes and merged in order: still the bytes one process writes."""
+    monkeypatch.setattr(streamed, "GRAPHS_A_PART", 1)
+    monkeypatch.setattr(streamed, "SUBJECT_RUNS_A_WORKER", 50)
+    monkeypatch.setattr(streamed, "BATCH_BYTES", 10_000)      # many background loads
+    out = tmp_path / "out"
+    assert main(["build", str(corpus.gazettes), "--out", str(out), "-q", "--workers", "2"]) == 0
+    for name in FILES:
+        assert (out / name).read_bytes() == (single_build / name).read_bytes(), name
+
+
+def test_worker_parts_leave_the_resolution_log_to_the_parent(corpus):
+    """render_part hands back what it logged and leaves the resolver's own log untouched."""
+    from graphbuilder.entities.resolve import Resolver
+    from graphbuilder.rdf.triples import results_by_graph
+
+    build = pipeline.extract_corpus([corpus.gazettes], workers=1)
+    resolver = Resolver()
+    by_graph = results_by_graph(build.results, resolver)
+    before = dict(resolver.log)
+    names = sorted(by_graph)[:3]
+    part = streamed.render_part(names, by_graph, resolver, set())
+    assert dict(resolver.log) == before
+    assert sum(part.log.values()) > 0
+    assert [graph.name for graph in part.graphs] == names
+    again = streamed.render_part(names, by_graph, resolver, {key for key in part.entities})
+    assert again.entities == [] and [g.nquads for g in again.graphs] == [g.nquads for g in part.graphs]
+
+
+def test_a_failed_background_load_is_raised(tmp_path):
+    import pyoxigraph as ox
+
+    loader = streamed.StoreLoader(ox.Store(), on_disk=False, batch=10, background=True)
+    loader.add(b"<http://example.org/a> <http://example.org/b> <http://example.org/c> <http://example.org/g> .\n")
+    loader.add(b"this is not N-Quads\n")
+    with pytest.raises(SyntaxError):
+        loader.close()
