@@ -162,16 +162,14 @@ def build_index(build: Build, judgements: Path | None = None):
     return _resolved(build, judgements, lambda results, resolver: QuadIndex(dataset_quads(results, resolver)))
 
 
-def stream_graph(build: Build, folder: Path, store, on_disk: bool, judgements: Path | None = None,
-                 workers: int = 1):
-    """The same graph, made and printed one document graph at a time into ``folder`` and
-    ``store`` (export/streamed.py): what the build command does, in memory that grows with
-    the entities, not with every quad; ``workers`` processes make the document graphs.
-    Returns the writer of graph.ttl and graph.trig."""
+def stream_graph(build: Build, folder: Path, judgements: Path | None = None, workers: int = 1):
+    """The same graph, made and printed one document graph at a time into ``folder``, its
+    quads spooled there (export/streamed.py): what the build command does, in memory that
+    grows with the entities, not with every quad; ``workers`` processes make the document
+    graphs. Returns the writer of graph.ttl and graph.trig."""
     from graphbuilder.export.streamed import stream_graph as stream
 
-    return _resolved(build, judgements,
-                     lambda results, resolver: stream(results, resolver, folder, store, on_disk, workers))
+    return _resolved(build, judgements, lambda results, resolver: stream(results, resolver, folder, workers))
 
 
 def _resolved(build: Build, judgements: Path | None, make):

@@ -10,18 +10,12 @@ import gc
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-
-import pyoxigraph as ox
 
 from graphbuilder import pipeline
 from graphbuilder.cli._common import print_diagnostics, progress
 from graphbuilder.parallel import default_workers
-
-ON_DISK_FACTS = 100_000
-
 
 def command_build(args: argparse.Namespace) -> int:
     if args.executor == "dask" and not args.scheduler:
@@ -44,41 +38,30 @@ def write_outputs(args: argparse.Namespace, build, clock: "Stopwatch", started: 
 def write_streamed(args: argparse.Namespace, build, clock: "Stopwatch", started: float, folder: Path) -> int:
     """Graph, files, facts, SHACL and report; ``folder`` is scratch space for this build.
 
-    One Oxigraph copy of the graph serves the facts export, SHACL and the counts. A large
-    build keeps it on disk in ``folder`` (an in-memory store holds ~250 bytes a quad; 100 MB
-    of gazettes make ~7 million quads).
+    The graph's quads are spooled to ``folder`` as the shared graphs plus batches of
+    document graphs (export/spool.py); the facts export, SHACL and the N-Quads partitions
+    read them batch by batch in memory, in ``--workers`` processes (export/checked.py).
     """
-    from graphbuilder.export.facts import write_store_facts
+    from graphbuilder.export.checked import check_spooled
     from graphbuilder.export.report import UNREAD_CODES, report, write_report
-    from graphbuilder.rdf.quads import PARTITIONS, remove_partitions, write_partitions
-    from graphbuilder.rdf.validate import validate
+    from graphbuilder.rdf.quads import PARTITIONS, remove_partitions
 
-    on_disk = on_disk_store(build)
-    store = ox.Store(str(folder / "store")) if on_disk else ox.Store()
-    writer = pipeline.stream_graph(build, folder, store, on_disk, args.judgements and Path(args.judgements),
-                                  workers=args.workers)
+    writer = pipeline.stream_graph(build, folder, args.judgements and Path(args.judgements), workers=args.workers)
     clock.lap("graph", build)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     writer.write(out)
+    spooled = writer.spooled
     del writer
     clock.lap("write_rdf", build)
-    with ThreadPoolExecutor(1, thread_name_prefix="validate") as beside:
-        # SHACL's queries release the GIL: with a second core they run while the facts are written
-        checking = None if args.no_validate or args.workers < 2 else beside.submit(validate, store)
-        write_store_facts(store, out / "facts.jsonl")
-        clock.lap("facts", build)
-        if checking is not None:
-            validation = checking.result()
-        else:
-            validation = None if args.no_validate else validate(store)
-    clock.lap("validate", build)
-    if args.nquads or args.executor == "dask":
-        write_partitions(store, out / PARTITIONS)
-        clock.lap("nquads", build)
-    else:
-        remove_partitions(out / PARTITIONS)      # push prefers partitions: never leave an older build's
-    triples = len(store)
+    remove_partitions(out / PARTITIONS)      # push prefers partitions: never leave an older build's
+    partitions = out / PARTITIONS if args.nquads or args.executor == "dask" else None
+    checked = check_spooled(spooled, out / "facts.jsonl", folder, validate=not args.no_validate,
+                            workers=args.workers, partitions=partitions)
+    build.timings.update({part: round(seconds, 4) for part, seconds in checked.seconds.items()})
+    validation = checked.validation
+    clock.lap("check", build)
+    triples = spooled.quads
     write_report(report(build, triples, validation), out / "report.json")
     clock.lap("report", build)
     print_diagnostics(build.diagnostics, args.quiet)
@@ -94,12 +77,6 @@ def write_streamed(args: argparse.Namespace, build, clock: "Stopwatch", started:
     if args.strict and any(d.code in UNREAD_CODES for d in build.diagnostics):
         return 3
     return 0
-
-
-def on_disk_store(build) -> bool:
-    """Whether a build's Oxigraph copy goes on disk: above ``ON_DISK_FACTS`` facts (about
-    17 quads a fact on gazettes, so ~1.7 million quads, ~450 MB in memory)."""
-    return sum(len(result.facts) for result in build.results) > ON_DISK_FACTS
 
 
 @contextmanager

@@ -12,7 +12,6 @@ export run the same engine. Loading copies the quads term by term.
 """
 from __future__ import annotations
 
-import itertools
 import json
 import tempfile
 from pathlib import Path
@@ -85,20 +84,25 @@ def write_facts_jsonl(rows: Iterable[dict[str, object]], path: Path) -> Path:
     return Path(path)
 
 
-def fact_lines(store, folder: Path) -> Iterator[str]:
-    """:func:`export_facts` as JSON lines, sorted the same way, in bounded memory: each query
-    solution becomes its line at once (a row's dict of Python values was ~2 KB a fact) and
-    the lines are sorted through run files in ``folder`` (``runs.SortedRuns``); a running
-    number after the sort key keeps equal keys in query order, as the sort of rows does."""
-    lines = SortedRuns(folder, "facts", RUN_CHARS, unique=False)
-    number = itertools.count()
+def keyed_fact_lines(store) -> Iterator[tuple[tuple, str]]:
+    """Each fact of an Oxigraph store as (sort key, JSON line), kind by kind in query order:
+    each query solution becomes its line at once (a row's dict of Python values was ~2 KB
+    a fact)."""
     for kind in TYPES:
         solutions = run_sparql(store, read_query(f"facts_{kind}"))
         names = [variable.value for variable in solutions.variables]
         for solution in solutions:
             row = make_row(kind, {name: to_python(solution[name]) for name in names})
-            lines.add((sort_key(row), next(number)),
-                      json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n")
+            yield sort_key(row), json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def fact_lines(store, folder: Path) -> Iterator[str]:
+    """:func:`export_facts` as JSON lines, sorted the same way, in bounded memory: the lines
+    are sorted through run files in ``folder`` (``runs.SortedRuns``); a running number after
+    the sort key keeps equal keys in query order, as the sort of rows does."""
+    lines = SortedRuns(folder, "facts", RUN_CHARS, unique=False)
+    for number, (key, line) in enumerate(keyed_fact_lines(store)):
+        lines.add((key, number), line)
     return lines.merged()
 
 

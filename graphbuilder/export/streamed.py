@@ -16,24 +16,20 @@ are byte for byte those ``rdf_files.SortedGraph`` writes from the whole graph:
 """
 from __future__ import annotations
 
-from collections import Counter, deque
-from concurrent.futures import ThreadPoolExecutor
+from collections import Counter
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
-
-import pyoxigraph as ox
 
 from graphbuilder.entities.keys import BASE
 from graphbuilder.export.key_text import KeyTexts, nquads_of_key, turtle_of_key
 from graphbuilder.export.runs import SortedRuns
+from graphbuilder.export.spool import QuadSpool, SpooledGraph
 from graphbuilder.export.rdf_files import RDF_TYPE, STANDARD_PREFIXES, RE_KIND, prefix_header, write_atomic
 from graphbuilder.rdf.quads import key_of
 
 Subjects = dict        # subject key → predicate key → set of object keys
 RUN_BYTES = 16_000_000      # characters of Turtle held before a sorted run is written out
 COPY_CHUNK = 1 << 20
-BATCH_BYTES = 16_000_000    # N-Quads bytes loaded together (~100,000 quads)
-PENDING_BATCHES = 2         # batches waiting for the background loader
 GRAPHS_A_PART = 16          # document graphs a worker makes and renders per task
 SENT_LIMIT = 500_000        # entity triples a worker remembers having returned
 SUBJECT_RUNS_A_WORKER = 8   # runs of subjects a large graph is rendered in, per worker
@@ -88,61 +84,12 @@ def unindent(indented: str) -> str:
     return indented.replace("\n    ", "\n")[4:]
 
 
-class StoreLoader:
-    """N-Quads text into the Oxigraph copy in batches, optionally on a background thread.
-
-    An on-disk store takes ``bulk_load`` (RocksDB's transactional ``load`` kept ~1 KB a
-    quad of write buffers: 709k quads +620 MB, against +13 MB in 100k-quad bulk loads);
-    an in-memory one ``load``, which is faster there. Both release the GIL, so with
-    ``background`` a batch loads while the next graphs are rendered; at most
-    ``PENDING_BATCHES`` wait, which bounds the text held.
-    """
-
-    def __init__(self, store: ox.Store, on_disk: bool, batch: int = BATCH_BYTES, background: bool = False):
-        self.store, self.on_disk, self.batch = store, on_disk, batch
-        self.pieces: list[bytes] = []
-        self.size = 0
-        self.pool = ThreadPoolExecutor(1, thread_name_prefix="store-load") if background else None
-        self.pending: deque = deque()
-
-    def add(self, data: bytes) -> None:
-        self.pieces.append(data)
-        self.size += len(data)
-        if self.size >= self.batch:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self.pieces:
-            return
-        data = b"".join(self.pieces)
-        self.pieces, self.size = [], 0
-        if self.pool is None:
-            self.load(data)
-            return
-        while len(self.pending) >= PENDING_BATCHES:
-            self.pending.popleft().result()        # re-raises a failed load here
-        self.pending.append(self.pool.submit(self.load, data))
-
-    def load(self, data: bytes) -> None:
-        if self.on_disk:
-            self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-        else:
-            self.store.load(data, format=ox.RdfFormat.N_QUADS)
-
-    def close(self) -> None:
-        """Load what is left and wait until the store holds every quad."""
-        self.flush()
-        while self.pending:
-            self.pending.popleft().result()
-        if self.pool is not None:
-            self.pool.shutdown()
-
-
 class RenderedGraph(NamedTuple):
     """One named graph as text: what a worker process hands the writer."""
     name: str
     blocks: list[tuple[str, str]]    # (subject key, its TriG block, indented) in subject order
     nquads: bytes                    # UTF-8, encoded where it was rendered
+    types: bytes                     # its rdf:type quads (also in ``nquads``)
     kinds: frozenset[str]            # IRI kinds used as subject, predicate or object
 
 
@@ -151,6 +98,7 @@ def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTex
     graph = nquads[name]
     blocks: list[tuple[str, str]] = []
     lines: list[str] = []
+    types: list[str] = []
     kinds: set[str] = set()
     for subject in sorted(subjects):
         predicates = subjects[subject]
@@ -164,17 +112,22 @@ def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTex
                 if type(value) is str:
                     kinds.add(kind_of_key(value))
                 lines.append(f"{start}{nquads[value]} {graph} .\n")
-    return RenderedGraph(name, blocks, "".join(lines).encode("utf-8"), frozenset(kinds))
+            if predicate == RDF_TYPE:
+                types += lines[-len(objects_of(objects)):]
+    return RenderedGraph(name, blocks, "".join(lines).encode("utf-8"), "".join(types).encode("utf-8"),
+                         frozenset(kinds))
 
 
 class StreamedGraph:
     """Receives document graphs in graph-IRI order, then the entities graph; writes the files."""
 
-    def __init__(self, folder: Path, store: ox.Store, on_disk: bool, background: bool = False):
+    def __init__(self, folder: Path, batch_bytes: int | None = None):
         self.folder = Path(folder)
         self.turtle, self.nquads = key_texts()
         self.runs = SortedRuns(self.folder, "turtle", RUN_BYTES)    # subject → block
-        self.loader = StoreLoader(store, on_disk, background=background)
+        (self.folder / "quads").mkdir(exist_ok=True)
+        self.spool = QuadSpool(self.folder / "quads", batch_bytes)
+        self.spooled: SpooledGraph | None = None     # set by finish()
         self.trig_body = (self.folder / "trig-body").open("w", encoding="utf-8")
         self.term_kinds: set[str] = set()        # IRI kinds used as subject, predicate or object
         self.graph_kinds: set[str] = set()       # IRI kinds of graph names
@@ -182,21 +135,19 @@ class StreamedGraph:
         self.last_graph = ""
 
     def add_graph(self, name: str, subjects: Subjects, workers: int = 1) -> None:
-        """One named graph, whole: printed, its Turtle blocks put in the sorted runs, loaded
-        into the store; the caller can drop it afterwards. ``workers`` > 1 renders it in
-        that many processes, a run of subjects each (the entities graph of 100 MB of
-        gazettes is ~1 million quads)."""
+        """A shared graph (entities, summaries), after every document graph."""
         if workers > 1 and len(subjects) > 1:
-            self.add_pieces(name, render_in_processes(name, subjects, workers))
+            self.add_pieces(name, render_in_processes(name, subjects, workers), shared=True)
         else:
-            self.add_rendered(render_graph(name, subjects, self.turtle, self.nquads))
+            self.add_pieces(name, [render_graph(name, subjects, self.turtle, self.nquads)], shared=True)
 
     def add_rendered(self, graph: RenderedGraph) -> None:
-        """A graph rendered here or in a worker (:func:`render_graph`), in graph-IRI order."""
-        self.add_pieces(graph.name, [graph])
+        """A document graph rendered here or in a worker (:func:`render_graph`), in graph-IRI order."""
+        self.add_pieces(graph.name, [graph], shared=False)
 
-    def add_pieces(self, name: str, pieces: Iterable[RenderedGraph]) -> None:
-        """One graph from renderings of consecutive runs of its subjects, in subject order."""
+    def add_pieces(self, name: str, pieces: Iterable[RenderedGraph], shared: bool) -> None:
+        """One graph from renderings of consecutive runs of its subjects, in subject order:
+        printed, its Turtle blocks put in the sorted runs, its quads spooled."""
         if name <= self.last_graph:
             raise ValueError(f"graphs must come in IRI order: {name} after {self.last_graph}")
         self.last_graph = name
@@ -209,19 +160,23 @@ class StreamedGraph:
                 self.trig_body.write(("" if first else "\n") + indented)
                 self.runs.add(subject, unindent(indented))
                 first = False
-            self.loader.add(piece.nquads)
+            if shared:
+                self.spool.add_shared_graph(name, piece.nquads)
+            else:
+                self.spool.add_document_graph(name, piece.nquads, piece.types)
         self.trig_body.write("}\n")
         self.graphs += 1
 
     def finish(self, entities_graph: str, entities: Subjects, *after: tuple[str, Subjects],
-               workers: int = 1) -> None:
+               workers: int = 1) -> SpooledGraph:
         """The entities graph, then the small graphs that sort after it (the summaries); the
-        store then holds every quad."""
+        spool then holds every quad."""
         for name, subjects in ((entities_graph, entities), *after):
             if subjects:
                 self.add_graph(name, subjects, workers)
-        self.loader.close()
         self.trig_body.close()
+        self.spooled = self.spool.close()
+        return self.spooled
 
     def write(self, out: Path) -> None:
         """graph.ttl and graph.trig: the prefix header, then the merged runs / the TriG body."""
@@ -323,8 +278,7 @@ def render_part(names: list[str], by_graph: dict, resolve, sent: set) -> Rendere
         resolve.log = kept_log
 
 
-def stream_graph(results: list, resolve, folder: Path, store: ox.Store, on_disk: bool,
-                 workers: int = 1) -> StreamedGraph:
+def stream_graph(results: list, resolve, folder: Path, workers: int = 1) -> StreamedGraph:
     """Make, print and load each document graph in turn, then the entities graph and the
     summaries graph (rdf/summaries.py); the returned writer then writes graph.ttl and
     graph.trig (:meth:`StreamedGraph.write`).
@@ -338,7 +292,7 @@ def stream_graph(results: list, resolve, folder: Path, store: ox.Store, on_disk:
     from graphbuilder.rdf.summaries import SUMMARIES_GRAPH, summary_triples
     from graphbuilder.rdf.triples import ENTITIES_GRAPH, closing_triples, results_by_graph
 
-    writer = StreamedGraph(folder, store, on_disk, background=workers > 1)
+    writer = StreamedGraph(folder)
     by_graph = results_by_graph(results, resolve)
     names = sorted(by_graph)
     parts = [names[i:i + GRAPHS_A_PART] for i in range(0, len(names), GRAPHS_A_PART)]

@@ -244,16 +244,25 @@ def write_partitions(store: ox.Store, folder: Path) -> list[Path]:
     A SPARQL server loads the folder file by file (``graphbuilder push``); together the
     files hold exactly the store's quads.
     """
-    from graphbuilder.export.rdf_files import write_atomic
-
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     remove_partitions(folder)
     names = sorted(store.named_graphs(), key=lambda g: g.value)
     defaults = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
     graphs = ([ox.DefaultGraph()] if defaults is not None else []) + names
+    return write_graph_partitions(store, graphs, folder)
+
+
+def write_graph_partitions(store: ox.Store, graphs: list, folder: Path, first: int = 0) -> list[Path]:
+    """``part-NNNNN.nq`` for each of ``graphs`` (names or terms) in ``store``, numbered from
+    ``first``: a build writes its batches' graphs from one store at a time."""
+    from graphbuilder.export.rdf_files import write_atomic
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for k, graph in enumerate(graphs):
+    for k, graph in enumerate(graphs, start=first):
+        graph = ox.NamedNode(graph) if isinstance(graph, str) else graph
         quads = sorted(store.quads_for_pattern(None, None, None, graph), key=str)
         path = folder / f"part-{k:05d}.nq"
         write_atomic(path, ox.serialize(quads, format=ox.RdfFormat.N_QUADS))

@@ -17,7 +17,7 @@ for ``sh:lessThan``. Instances are SHACL instances (``rdf:type/rdfs:subClassOf*`
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
@@ -62,6 +62,7 @@ class Check:
     path: str             # the property path's IRI, "" for a node-level constraint
     query: str
     per_value: bool = False   # rows bind ?v, the failing value (else the focus node is the value)
+    targets: tuple[str, ...] = ()     # the shape's target classes
 
     def findings(self, store: ox.Store) -> list[Finding]:
         rows = []
@@ -69,7 +70,11 @@ class Check:
             focus = solution["f"]
             value = solution["v"] if self.per_value else focus
             rows.append(Finding(self.component, self.shape, self.path, focus.value, value_text(value)))
-        return sorted(rows, key=lambda r: (r.focus, r.value))
+        return sorted(rows, key=self.order)
+
+    @staticmethod
+    def order(finding: Finding) -> tuple:
+        return finding.focus, finding.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,7 @@ class ValueCheck:
     shape: str
     path: str
     query: str
+    targets: tuple[str, ...] = ()
 
     def findings(self, store: ox.Store) -> list[Finding]:
         rows = []
@@ -86,7 +92,11 @@ class ValueCheck:
             focus, value = solution["f"].value, value_text(solution["v"])
             rows += [Finding(component, self.shape, self.path, focus, value)
                      for k, component in enumerate(self.components) if solution[f"b{k}"].value == "true"]
-        return sorted(rows, key=lambda r: (r.focus, r.value, r.component))
+        return sorted(rows, key=self.order)
+
+    @staticmethod
+    def order(finding: Finding) -> tuple:
+        return finding.focus, finding.value, finding.component
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +117,7 @@ class CountCheck:
     """Every count constraint of a node shape in one query: values counted per focus node."""
     bounds: tuple[Bound, ...]
     query: str
+    targets: tuple[str, ...] = ()
 
     def findings(self, store: ox.Store) -> list[Finding]:
         rows = []
@@ -115,7 +126,11 @@ class CountCheck:
             for bound in self.bounds:
                 if bound.broken(int(solution[f"c{bound.variable}"].value)):
                     rows.append(Finding(bound.component, bound.shape, bound.path, focus.value, value_text(focus)))
-        return sorted(rows, key=lambda r: (r.focus, r.component, r.path))
+        return sorted(rows, key=self.order)
+
+    @staticmethod
+    def order(finding: Finding) -> tuple:
+        return finding.focus, finding.component, finding.path
 
 
 def term(node) -> str:
@@ -151,6 +166,7 @@ def compile_shapes(shapes: Graph, subclasses: bool = True) -> list:
             continue
         focus = f"VALUES ?target {{ {' '.join(term(c) for c in classes)} }} ?f {type_path} ?target ."
         name = label(shapes, shape)
+        first = len(checks)
         for kind in shapes.objects(shape, SH.nodeKind):
             checks.append(Check("NodeKindConstraintComponent", name, "",
                                 f"SELECT DISTINCT ?f WHERE {{ {focus} FILTER(!{node_kind(kind, '?f')}) }}"))
@@ -162,6 +178,7 @@ def compile_shapes(shapes: Graph, subclasses: bool = True) -> list:
         counted = count_check(shapes, props, focus)
         if counted is not None:
             checks.append(counted)
+        checks[first:] = [replace(check, targets=tuple(str(c) for c in classes)) for check in checks[first:]]
     return checks
 
 

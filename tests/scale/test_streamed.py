@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-import graphbuilder.cli.build as build_command
+import graphbuilder.export.checked as checked
 import graphbuilder.export.facts as facts
+import graphbuilder.export.spool as spool
 import graphbuilder.export.streamed as streamed
 from graphbuilder import pipeline
 from graphbuilder.cli import main
@@ -29,12 +30,14 @@ def test_whole_graph_writers_agree(corpus, single_build):
     assert (single_build / "graph.trig").read_text(encoding="utf-8") == whole.trig()
 
 
-@pytest.mark.parametrize("on_disk_facts, run_bytes", [(0, 10_000), (0, 10**9), (10**9, 5_000)])
-def test_disk_store_and_runs_give_the_same_bytes(corpus, single_build, tmp_path, monkeypatch,
-                                                 on_disk_facts, run_bytes):
-    monkeypatch.setattr(build_command, "ON_DISK_FACTS", on_disk_facts)
+@pytest.mark.parametrize("batch_bytes, run_bytes", [(20_000, 10_000), (10**9, 10**9), (5_000, 5_000)])
+def test_batches_and_runs_give_the_same_bytes(corpus, single_build, tmp_path, monkeypatch, batch_bytes, run_bytes):
+    """Document graphs checked in many small batches or in one, Turtle and facts through run
+    files or in memory: the same files."""
+    monkeypatch.setattr(spool, "BATCH_BYTES", batch_bytes)
     monkeypatch.setattr(streamed, "RUN_BYTES", run_bytes)
     monkeypatch.setattr(facts, "RUN_CHARS", run_bytes)
+    monkeypatch.setattr(checked, "RUN_CHARS", run_bytes)
     out = tmp_path / "out"
     assert main(["build", str(corpus.gazettes), "--out", str(out), "-q", "--workers", "1"]) == 0
     for name in FILES:
@@ -55,9 +58,7 @@ def test_keys_render_as_their_terms():
 
 
 def test_graphs_must_come_in_order(tmp_path):
-    import pyoxigraph as ox
-
-    writer = streamed.StreamedGraph(tmp_path, ox.Store(), on_disk=False)
+    writer = streamed.StreamedGraph(tmp_path)
     writer.add_graph("https://w3id.org/graphbuilder/id/document/b/graph", {})
     with pytest.raises(ValueError):
         writer.add_graph("https://w3id.org/graphbuilder/id/document/a/graph", {})
@@ -68,7 +69,7 @@ def test_parts_and_subject_runs_in_processes_give_the_same_bytes(corpus, single_
     two processes and merged in order: still the bytes one process writes."""
     monkeypatch.setattr(streamed, "GRAPHS_A_PART", 1)
     monkeypatch.setattr(streamed, "SUBJECT_RUNS_A_WORKER", 50)
-    monkeypatch.setattr(streamed, "BATCH_BYTES", 10_000)      # many background loads
+    monkeypatch.setattr(spool, "BATCH_BYTES", 10_000)         # many batches, checked in two processes
     out = tmp_path / "out"
     assert main(["build", str(corpus.gazettes), "--out", str(out), "-q", "--workers", "2"]) == 0
     for name in FILES:
@@ -91,13 +92,3 @@ def test_worker_parts_leave_the_resolution_log_to_the_parent(corpus):
     assert [graph.name for graph in part.graphs] == names
     again = streamed.render_part(names, by_graph, resolver, {key for key in part.entities})
     assert again.entities == [] and [g.nquads for g in again.graphs] == [g.nquads for g in part.graphs]
-
-
-def test_a_failed_background_load_is_raised(tmp_path):
-    import pyoxigraph as ox
-
-    loader = streamed.StoreLoader(ox.Store(), on_disk=False, batch=10, background=True)
-    loader.add(b"<http://example.org/a> <http://example.org/b> <http://example.org/c> <http://example.org/g> .\n")
-    loader.add(b"this is not N-Quads\n")
-    with pytest.raises(SyntaxError):
-        loader.close()

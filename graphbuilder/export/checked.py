@@ -1,0 +1,208 @@
+"""The facts export, SHACL validation and N-Quads partitions of a spooled graph, batch by batch.
+
+``export/spool.py`` keeps a build's quads as the shared graphs plus batches of whole
+document graphs. Each batch is loaded into an in-memory Oxigraph store beside the
+shared graphs (each worker process loads those once and swaps batches), and there
+
+- the facts queries (``query/queries/facts_*.rq``) give the batch's facts: a fact's
+  node, source and document are in its document's graph, what it names in the shared
+  ones;
+- the SHACL checks whose target classes have instances in document graphs give the
+  findings about those nodes.
+
+The checks of nodes in the shared graphs run once, on the shared graphs plus the
+``rdf:type`` quads of every document graph (what a shared node's ``sh:class`` may
+point at). Findings are kept only where their focus node lives, so that a node is
+judged once, on all the data its shapes read. The result is the one a store of the
+whole graph gives, row for row (tested), in memory that grows with a batch and the
+shared graphs, not with the corpus, and in as many processes as there are workers.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graphbuilder.export.facts import RUN_CHARS, keyed_fact_lines
+from graphbuilder.export.rdf_files import write_atomic
+from graphbuilder.export.runs import SortedRuns
+from graphbuilder.export.spool import SpooledGraph
+from graphbuilder.paths import ontology_dir
+from graphbuilder.rdf import shacl_sparql
+from graphbuilder.rdf.quads import write_graph_partitions
+from graphbuilder.rdf.validate import ValidationResult, load_shapes, report_text, union, validate_with_pyshacl
+
+NQUADS = ox.RdfFormat.N_QUADS
+
+
+@dataclass
+class Checked:
+    """What the pass over the batches found."""
+    validation: ValidationResult | None
+    seconds: Counter                 # CPU seconds by part (load, facts, shacl, partitions), all processes
+
+
+@dataclass
+class BatchResult:
+    lines: list[tuple[tuple, str]]                       # (sort key, facts line)
+    findings: list[tuple[int, shacl_sparql.Finding]]     # (check number, finding)
+    seconds: Counter
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    """What every batch task shares: the spool, the document checks (by number), where partitions go."""
+    spooled: SpooledGraph
+    checks: tuple[tuple[int, object], ...]
+    partitions: Path | None
+
+
+def check_spooled(spooled: SpooledGraph, facts_path: Path, folder: Path, validate: bool = True,
+                  workers: int = 1, partitions: Path | None = None) -> Checked:
+    """Write ``facts_path`` (and ``partitions``), and validate unless ``validate`` is False."""
+    from graphbuilder.parallel import map_in_order
+
+    seconds: Counter = Counter()
+    shared = shared_store(spooled)
+    checks, findings, document_checks = [], [], ()
+    if validate:
+        checks, findings, document_checks = shared_checks(shared, spooled, seconds)
+        if checks is None:
+            return Checked(whole_graph_validation(spooled, shared, facts_path, partitions), seconds)
+    if partitions is not None:
+        write_graph_partitions(shared, spooled.base_graphs, partitions, first=sum(map(len, spooled.graphs)))
+    del shared
+    lines = SortedRuns(folder, "facts", RUN_CHARS, unique=False)
+    job = BatchJob(spooled, document_checks, partitions)
+    try:
+        for index, result in enumerate(map_in_order(check_batch, range(len(spooled.batches)), job,
+                                                    workers=workers)):
+            for number, (key, line) in enumerate(result.lines):
+                lines.add((key, index, number), line)
+            findings += result.findings
+            seconds.update(result.seconds)
+    finally:
+        release_batch_store()
+    write_atomic(facts_path, lines.merged())
+    return Checked(validation_of(checks, findings) if validate else None, seconds)
+
+
+def shared_store(spooled: SpooledGraph) -> ox.Store:
+    """The shared graphs and every document node's types, in memory."""
+    store = ox.Store()
+    store.load(path=str(spooled.base), format=NQUADS)
+    store.load(path=str(spooled.types), format=NQUADS)
+    return store
+
+
+def shared_checks(shared: ox.Store, spooled: SpooledGraph, seconds: Counter):
+    """(every check, findings about shared nodes, the checks each batch runs), or Nones
+    when the shapes use SHACL the compiler does not know (then pySHACL reads the whole graph)."""
+    started = time.process_time()
+    shapes = load_shapes((ontology_dir() / "shapes.ttl").resolve())
+    subclasses = shacl_sparql.has_subclasses(shared)
+    try:
+        checks = shacl_sparql.compile_shapes(shapes, subclasses)
+    except shacl_sparql.Unsupported:
+        return None, None, None
+    classes = {c for check in checks for c in check.targets}
+    in_shared = {c for c in classes if subclasses or has_instances(shared, c, spooled.base_graphs, inside=True)}
+    in_documents = {c for c in classes if subclasses or has_instances(shared, c, spooled.base_graphs, inside=False)}
+    findings = [(number, finding) for number, check in enumerate(checks) if in_shared & set(check.targets)
+                for finding in check.findings(shared)
+                if lives_in(shared, finding.focus, spooled.base_graphs)]
+    document_checks = tuple((number, check) for number, check in enumerate(checks)
+                            if in_documents & set(check.targets))
+    seconds["shacl"] += time.process_time() - started
+    return checks, findings, document_checks
+
+
+def has_instances(store: ox.Store, cls: str, graphs: list[str], inside: bool) -> bool:
+    """Whether ``cls`` has instances in (``inside``) or outside the graphs named."""
+    names = ", ".join(f"<{g}>" for g in graphs) or "<urn:none>"
+    test = "IN" if inside else "NOT IN"
+    query = f"ASK {{ GRAPH ?g {{ ?x a <{cls}> }} FILTER(?g {test} ({names})) }}"
+    return bool(store.query(query))
+
+
+def lives_in(store: ox.Store, node: str, graphs: list[str]) -> bool:
+    """Whether ``node`` is a subject in one of the graphs named (every subject lives in one graph)."""
+    values = " ".join(f"<{g}>" for g in graphs)
+    return bool(store.query(f"ASK {{ VALUES ?g {{ {values} }} GRAPH ?g {{ <{node}> ?p ?o }} }}"))
+
+
+_BATCH_STORE: tuple[str, ox.Store] | None = None     # (base file, store holding it): this process's
+
+
+def batch_store(spooled: SpooledGraph) -> ox.Store:
+    """This process's store of the shared graphs, loaded at its first batch."""
+    global _BATCH_STORE
+    if _BATCH_STORE is None or _BATCH_STORE[0] != str(spooled.base):
+        store = ox.Store()
+        store.load(path=str(spooled.base), format=NQUADS)
+        _BATCH_STORE = (str(spooled.base), store)
+    return _BATCH_STORE[1]
+
+
+def release_batch_store() -> None:
+    global _BATCH_STORE
+    _BATCH_STORE = None
+
+
+def check_batch(index: int, job: BatchJob) -> BatchResult:
+    """Batch ``index`` beside the shared graphs: its facts lines, findings and partitions."""
+    seconds: Counter = Counter()
+    clock = time.process_time()
+
+    def lap(part: str) -> None:
+        nonlocal clock
+        now = time.process_time()
+        seconds[part] += now - clock
+        clock = now
+
+    spooled = job.spooled
+    store = batch_store(spooled)
+    lap("load")
+    store.load(path=str(spooled.batches[index]), format=NQUADS)
+    lap("load")
+    try:
+        lines = list(keyed_fact_lines(store))
+        lap("facts")
+        findings = [(number, finding) for number, check in job.checks for finding in check.findings(store)
+                    if not lives_in(store, finding.focus, spooled.base_graphs)]
+        lap("shacl")
+        if job.partitions is not None:
+            first = sum(len(graphs) for graphs in spooled.graphs[:index])
+            write_graph_partitions(store, spooled.graphs[index], job.partitions, first)
+            lap("partitions")
+    finally:
+        for name in spooled.graphs[index]:
+            store.remove_graph(ox.NamedNode(name))
+    return BatchResult(lines, findings, seconds)
+
+
+def validation_of(checks: list, findings: list[tuple[int, shacl_sparql.Finding]]) -> ValidationResult:
+    """The findings in the order a whole-graph run gives: check by check, each check's own order."""
+    by_check: dict[int, list] = {}
+    for number, finding in findings:
+        by_check.setdefault(number, []).append(finding)
+    ordered = [finding for number in sorted(by_check)
+               for finding in sorted(by_check[number], key=checks[number].order)]
+    return ValidationResult(not ordered, report_text(ordered), len(ordered))
+
+
+def whole_graph_validation(spooled: SpooledGraph, store: ox.Store, facts_path: Path,
+                           partitions: Path | None) -> ValidationResult:
+    """Shapes beyond the compiler: the whole graph in one store, the facts from it, pySHACL."""
+    from graphbuilder.export.facts import write_store_facts
+
+    for batch in spooled.batches:
+        store.load(path=str(batch), format=NQUADS)
+    write_store_facts(store, facts_path)
+    if partitions is not None:
+        graphs = [name for names in spooled.graphs for name in names] + spooled.base_graphs
+        write_graph_partitions(store, graphs, partitions, 0)
+    return validate_with_pyshacl(union(store), load_shapes((ontology_dir() / "shapes.ttl").resolve()))

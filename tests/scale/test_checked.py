@@ -1,0 +1,100 @@
+"""Facts and SHACL batch by batch (export/checked.py) give what one store of the whole graph gives.
+
+The build spools its quads as the shared graphs plus batches of document graphs; the checks
+read one batch beside the shared graphs. These tests spool the synthetic corpus in small
+batches, break it where a whole-graph check would notice (a shared node, a document node,
+a shared node pointing at a document node), and compare with ``validate`` and the facts
+export of one store holding everything.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+import graphbuilder.export.spool as spool
+from graphbuilder import pipeline
+from graphbuilder.export.checked import check_spooled
+from graphbuilder.export.facts import write_store_facts
+from graphbuilder.rdf.validate import validate
+
+GB = "https://w3id.org/graphbuilder/ontology#"
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+@pytest.fixture(scope="module")
+def spooled(corpus, tmp_path_factory):
+    """The corpus's graph spooled in batches of ~20 KB (a few documents each)."""
+    folder = tmp_path_factory.mktemp("spool")
+    build = pipeline.extract_corpus([corpus.gazettes], workers=1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(spool, "BATCH_BYTES", 20_000)
+        writer = pipeline.stream_graph(build, folder)
+    assert len(writer.spooled.batches) > 3
+    return writer.spooled
+
+
+def whole_store(spooled) -> ox.Store:
+    store = ox.Store()
+    for path in [spooled.base, *spooled.batches]:
+        store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def drop_lines(path: Path, test, limit: int) -> int:
+    """Remove up to ``limit`` lines for which ``test`` holds; how many were removed."""
+    kept, dropped = [], 0
+    for line in path.read_bytes().decode("utf-8").splitlines(keepends=True):
+        if dropped < limit and test(line):
+            dropped += 1
+            continue
+        kept.append(line)
+    path.write_bytes("".join(kept).encode("utf-8"))
+    return dropped
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_sound_graph_checks_as_one_store(spooled, tmp_path, workers):
+    checked = check_spooled(spooled, tmp_path / "facts.jsonl", tmp_path, workers=workers)
+    whole = whole_store(spooled)
+    write_store_facts(whole, tmp_path / "whole.jsonl")
+    assert (tmp_path / "facts.jsonl").read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
+    assert checked.validation == validate(whole) and checked.validation.conforms
+    assert spooled.quads == len(whole)
+
+
+def test_broken_nodes_are_found_where_they_live(spooled, tmp_path):
+    import shutil
+
+    broken = spool.SpooledGraph(tmp_path / "broken", [tmp_path / "broken" / p.name for p in spooled.batches],
+                                spooled.graphs, spooled.base_graphs, spooled.quads)
+    shutil.copytree(spooled.folder, broken.folder)
+    # shared nodes: persons without a name
+    assert drop_lines(broken.base, lambda line: f"<{GB}name>" in line and "/id/person/" in line[:60], 3) == 3
+    # document nodes: facts without their source, in two batches
+    for batch in broken.batches[:2]:
+        assert drop_lines(batch, lambda line: "wasDerivedFrom" in line, 2) == 2
+    # a shared node pointing at a document node: a listed document loses its type everywhere
+    listed = next(line.split()[2] for line in broken.base.read_text(encoding="utf-8").splitlines()
+                  if f"<{GB}listedIn>" in line)
+    untyped = lambda line: line.startswith(listed) and RDF_TYPE in line and "SourceDocument" in line  # noqa: E731
+    assert sum(drop_lines(path, untyped, 1) for path in [*broken.batches, broken.types]) == 2
+
+    checked = check_spooled(broken, tmp_path / "facts.jsonl", tmp_path, workers=2)
+    expected = validate(whole_store(broken))
+    assert not expected.conforms and expected.violations >= 8
+    assert checked.validation == expected
+
+
+def test_partitions_hold_every_graph_once(spooled, tmp_path):
+    check_spooled(spooled, tmp_path / "facts.jsonl", tmp_path, validate=False, partitions=tmp_path / "nq")
+    parts = sorted((tmp_path / "nq").glob("part-*.nq"))
+    names = [name for batch in spooled.graphs for name in batch] + spooled.base_graphs
+    assert len(parts) == len(names)
+    store = ox.Store()
+    for k, part in enumerate(parts):
+        graphs = {quad.graph_name.value for quad in ox.parse(path=str(part), format=ox.RdfFormat.N_QUADS)}
+        assert graphs == {names[k]}, part
+        store.load(path=str(part), format=ox.RdfFormat.N_QUADS)
+    assert len(store) == len(whole_store(spooled))
