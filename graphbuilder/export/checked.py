@@ -36,6 +36,7 @@ from graphbuilder.rdf.quads import write_graph_partitions
 from graphbuilder.rdf.validate import ValidationResult, load_shapes, report_text, union, validate_with_pyshacl
 
 NQUADS = ox.RdfFormat.N_QUADS
+SUBCLASS_OF = b"<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 
 
 @dataclass
@@ -62,20 +63,22 @@ class BatchJob:
 
 def check_spooled(spooled: SpooledGraph, facts_path: Path, folder: Path, validate: bool = True,
                   workers: int = 1, partitions: Path | None = None) -> Checked:
-    """Write ``facts_path`` (and ``partitions``), and validate unless ``validate`` is False."""
+    """Write ``facts_path`` (and ``partitions``), and validate unless ``validate`` is False.
+
+    The batches go first, in the workers; the shared graphs' own checks after them, in this
+    process, once the workers are gone (both hold the shared graphs: not at the same time).
+    """
     from graphbuilder.parallel import map_in_order
 
     seconds: Counter = Counter()
-    shared = shared_store(spooled)
-    checks, findings, document_checks = [], [], ()
-    if validate:
-        checks, findings, document_checks = shared_checks(shared, spooled, seconds)
-        if checks is None:
-            return Checked(whole_graph_validation(spooled, shared, facts_path, partitions), seconds)
-    if partitions is not None:
-        write_graph_partitions(shared, spooled.base_graphs, partitions, first=sum(map(len, spooled.graphs)))
-    del shared
+    checks, subclasses = compiled_checks(spooled) if validate else ([], False)
+    if checks is None:
+        return Checked(whole_graph_validation(spooled, facts_path, partitions), seconds)
+    in_documents = document_classes(spooled)
+    document_checks = tuple((number, check) for number, check in enumerate(checks)
+                            if subclasses or in_documents & set(check.targets))
     lines = SortedRuns(folder, "facts", RUN_CHARS, unique=False)
+    findings: list = []
     job = BatchJob(spooled, document_checks, partitions)
     try:
         for index, result in enumerate(map_in_order(check_batch, range(len(spooled.batches)), job,
@@ -87,7 +90,31 @@ def check_spooled(spooled: SpooledGraph, facts_path: Path, folder: Path, validat
     finally:
         release_batch_store()
     write_atomic(facts_path, lines.merged())
+    shared = shared_store(spooled)
+    if checks:
+        findings += shared_findings(shared, spooled, checks, subclasses, seconds)
+    if partitions is not None:
+        write_graph_partitions(shared, spooled.base_graphs, partitions, first=sum(map(len, spooled.graphs)))
     return Checked(validation_of(checks, findings) if validate else None, seconds)
+
+
+def compiled_checks(spooled: SpooledGraph) -> tuple[list | None, bool]:
+    """The shapes as SPARQL checks (None when they use SHACL the compiler does not know: then
+    pySHACL reads the whole graph), and whether the data states rdfs:subClassOf. Only the
+    shared graphs could: a document graph holds a notice's facts, never class axioms."""
+    shapes = load_shapes((ontology_dir() / "shapes.ttl").resolve())
+    with spooled.base.open("rb") as base:
+        subclasses = any(SUBCLASS_OF in line for line in base)
+    try:
+        return shacl_sparql.compile_shapes(shapes, subclasses), subclasses
+    except shacl_sparql.Unsupported:
+        return None, subclasses
+
+
+def document_classes(spooled: SpooledGraph) -> set[str]:
+    """The classes document nodes are typed with (the objects of ``types.nq``)."""
+    with spooled.types.open("rb") as types:
+        return {line.split(b" ", 3)[2][1:-1].decode("utf-8") for line in types if line.strip()}
 
 
 def shared_store(spooled: SpooledGraph) -> ox.Store:
@@ -98,34 +125,24 @@ def shared_store(spooled: SpooledGraph) -> ox.Store:
     return store
 
 
-def shared_checks(shared: ox.Store, spooled: SpooledGraph, seconds: Counter):
-    """(every check, findings about shared nodes, the checks each batch runs), or Nones
-    when the shapes use SHACL the compiler does not know (then pySHACL reads the whole graph)."""
+def shared_findings(shared: ox.Store, spooled: SpooledGraph, checks: list, subclasses: bool,
+                    seconds: Counter) -> list:
+    """(check number, finding) for the nodes of the shared graphs: the checks whose targets
+    have instances there, on the shared graphs plus every document node's types."""
     started = time.process_time()
-    shapes = load_shapes((ontology_dir() / "shapes.ttl").resolve())
-    subclasses = shacl_sparql.has_subclasses(shared)
-    try:
-        checks = shacl_sparql.compile_shapes(shapes, subclasses)
-    except shacl_sparql.Unsupported:
-        return None, None, None
     classes = {c for check in checks for c in check.targets}
-    in_shared = {c for c in classes if subclasses or has_instances(shared, c, spooled.base_graphs, inside=True)}
-    in_documents = {c for c in classes if subclasses or has_instances(shared, c, spooled.base_graphs, inside=False)}
+    in_shared = {c for c in classes if subclasses or has_instances(shared, c, spooled.base_graphs)}
     findings = [(number, finding) for number, check in enumerate(checks) if in_shared & set(check.targets)
                 for finding in check.findings(shared)
                 if lives_in(shared, finding.focus, spooled.base_graphs)]
-    document_checks = tuple((number, check) for number, check in enumerate(checks)
-                            if in_documents & set(check.targets))
     seconds["shacl"] += time.process_time() - started
-    return checks, findings, document_checks
+    return findings
 
 
-def has_instances(store: ox.Store, cls: str, graphs: list[str], inside: bool) -> bool:
-    """Whether ``cls`` has instances in (``inside``) or outside the graphs named."""
-    names = ", ".join(f"<{g}>" for g in graphs) or "<urn:none>"
-    test = "IN" if inside else "NOT IN"
-    query = f"ASK {{ GRAPH ?g {{ ?x a <{cls}> }} FILTER(?g {test} ({names})) }}"
-    return bool(store.query(query))
+def has_instances(store: ox.Store, cls: str, graphs: list[str]) -> bool:
+    """Whether ``cls`` has instances typed in one of the graphs named."""
+    values = " ".join(f"<{g}>" for g in graphs)
+    return bool(store.query(f"ASK {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?x a <{cls}> }} }}"))
 
 
 def lives_in(store: ox.Store, node: str, graphs: list[str]) -> bool:
@@ -194,13 +211,13 @@ def validation_of(checks: list, findings: list[tuple[int, shacl_sparql.Finding]]
     return ValidationResult(not ordered, report_text(ordered), len(ordered))
 
 
-def whole_graph_validation(spooled: SpooledGraph, store: ox.Store, facts_path: Path,
-                           partitions: Path | None) -> ValidationResult:
+def whole_graph_validation(spooled: SpooledGraph, facts_path: Path, partitions: Path | None) -> ValidationResult:
     """Shapes beyond the compiler: the whole graph in one store, the facts from it, pySHACL."""
     from graphbuilder.export.facts import write_store_facts
 
-    for batch in spooled.batches:
-        store.load(path=str(batch), format=NQUADS)
+    store = ox.Store()
+    for path in [spooled.base, *spooled.batches]:
+        store.load(path=str(path), format=NQUADS)
     write_store_facts(store, facts_path)
     if partitions is not None:
         graphs = [name for names in spooled.graphs for name in names] + spooled.base_graphs

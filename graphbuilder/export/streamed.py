@@ -1,10 +1,12 @@
-"""A build's graph written one document graph at a time: graph.ttl, graph.trig and the Oxigraph copy.
+"""A build's graph written one document graph at a time: graph.ttl, graph.trig and the quad spool.
 
 After entity resolution (which must see every document: persons are joined across
-them), each document's named graph is made, printed into the TriG body, its Turtle
-subject blocks put aside in sorted runs, its quads handed to the Oxigraph copy, and
-then dropped. Only the shared entities graph is held whole, until the end. The files
-are byte for byte those ``rdf_files.SortedGraph`` writes from the whole graph:
+them), each document's named graph is made and rendered, in a worker process when
+there are several (:func:`render_part`), then printed into the TriG body, its Turtle
+subject blocks put aside in sorted runs, its quads spooled (``export/spool.py``, read
+by the facts export and SHACL in ``export/checked.py``), and dropped. Only the shared
+entities graph is held whole, until the end. The files are byte for byte those
+``rdf_files.SortedGraph`` writes from the whole graph:
 
 - TriG prints graphs in IRI order; documents are made in that order and every
   document graph (``…/id/document/…``) sorts before the entities graph (``…/id/graph/…``).

@@ -98,3 +98,19 @@ def test_partitions_hold_every_graph_once(spooled, tmp_path):
         assert graphs == {names[k]}, part
         store.load(path=str(part), format=ox.RdfFormat.N_QUADS)
     assert len(store) == len(whole_store(spooled))
+
+
+def test_shapes_beyond_the_compiler_read_the_whole_graph(spooled, tmp_path, monkeypatch):
+    """When a shape needs pySHACL, the graph is validated whole and the facts come from it."""
+    from graphbuilder.rdf import shacl_sparql
+
+    def unsupported(*args, **kwargs):
+        raise shacl_sparql.Unsupported("a shape the compiler does not know")
+
+    monkeypatch.setattr(shacl_sparql, "compile_shapes", unsupported)
+    checked = check_spooled(spooled, tmp_path / "facts.jsonl", tmp_path, partitions=tmp_path / "nq")
+    assert checked.validation.engine == "pyshacl" and checked.validation.conforms
+    whole = whole_store(spooled)
+    write_store_facts(whole, tmp_path / "whole.jsonl")
+    assert (tmp_path / "facts.jsonl").read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
+    assert len(list((tmp_path / "nq").glob("part-*.nq"))) == sum(map(len, spooled.graphs)) + len(spooled.base_graphs)
