@@ -15,8 +15,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import NamedTuple
 
-from graphbuilder.documents.normalize import squash
+from graphbuilder.documents.normalize import squash, squash_lines
 from graphbuilder.records import Diagnostic, Document, Issue, Severity
 from graphbuilder.vocab import Vocab
 
@@ -26,8 +28,7 @@ RE_MASTHEAD = re.compile(r".{2,30}文件$")
 RE_ISSUER_HEAD = re.compile(r"^(?P<issuer>.{2,30}?)关于")
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):      # one per line of every issue: a tuple is made fastest
     number: int          # 1-based
     start: int
     end: int
@@ -99,8 +100,8 @@ def _ends_with(text: str, pattern: re.Pattern) -> bool:
 
 def _lines(text: str) -> list[_Line]:
     out, pos = [], 0
-    for number, raw in enumerate(text.split("\n"), start=1):
-        out.append(_Line(number, pos, pos + len(raw), raw, squash(raw)))
+    for number, (raw, flat) in enumerate(zip(text.split("\n"), squash_lines(text)), start=1):
+        out.append(_Line(number, pos, pos + len(raw), raw, flat))
         pos += len(raw) + 1
     return out
 
@@ -191,6 +192,7 @@ def _unnumbered_anchors(lines: list[_Line], toc: list[TocEntry], anchors: list[_
     return found
 
 
+@lru_cache(maxsize=4096)      # the same pairs are compared for anchors, sections and GB201
 def _same_title(toc_title: str, body_title: str) -> bool:
     """Contents and body titles differ by typesetting slips (体 for 体系, an extra 风险)."""
     if not body_title:
@@ -210,7 +212,12 @@ def _similarity_bound(a: str, b: str) -> float:
     """
     if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < 0.9:
         return 0.0
-    return 2.0 * sum((Counter(a) & Counter(b)).values()) / (len(a) + len(b))
+    return 2.0 * sum((_counts(a) & _counts(b)).values()) / (len(a) + len(b))
+
+
+@lru_cache(maxsize=1024)
+def _counts(text: str) -> Counter:
+    return Counter(text)        # shared: only read (& makes a new Counter)
 
 
 def _title_text(lines: list[_Line], anchor: _Anchor) -> str:

@@ -38,11 +38,21 @@ def extract_appointments(document: Document, vocab: Vocab) -> Extraction:
 
 
 def _opens_clause(flat: str, vocab: Vocab) -> bool:
-    if any(flat.startswith(cue) for cue, (_, form) in vocab.actions.items()
-           if form != "person_verb_post"):
-        return True
-    return any(0 < flat.find(cue) <= 7 for cue, (_, form) in vocab.actions.items()
-               if form == "person_verb_post")
+    leading, following = _cues(vocab)
+    return flat.startswith(leading) or any(0 < flat.find(cue) <= 7 for cue in following)
+
+
+_last_cues: tuple = (None, ((), ()))     # (vocab.actions, its cues): asked for on every line
+
+
+def _cues(vocab: Vocab) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Cues that open a clause (任命…), and cues that follow its person (…不再担任)."""
+    global _last_cues
+    if _last_cues[0] is not vocab.actions:
+        actions = vocab.actions.items()
+        _last_cues = (vocab.actions, (tuple(cue for cue, (_, form) in actions if form != "person_verb_post"),
+                                      tuple(cue for cue, (_, form) in actions if form == "person_verb_post")))
+    return _last_cues[1]
 
 
 def _clauses(text: NormalText, vocab: Vocab) -> list[NormalText]:

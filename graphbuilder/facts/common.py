@@ -33,7 +33,7 @@ def document_text(document: Document, vocab: Vocab) -> NormalText:
     if last_document is document and last_vocab is vocab:
         return text
     pattern = page_header_pattern(vocab.sections, vocab.patterns["page_rule"].pattern)
-    text = drop_lines(NormalText.of(document.text, 0), pattern).shifted(document.start)
+    text = drop_lines(NormalText.of(document.text, offset=document.start), pattern)
     _last_text = (document, vocab, text)
     return text
 
@@ -63,16 +63,23 @@ def make_source(document: Document, text: NormalText, i: int = 0, j: int | None 
 def split_outside_brackets(text: str, separators: str) -> list[tuple[int, int]]:
     """(start, end) of the parts of `text` between separators that are not inside brackets."""
     parts, depth, begin = [], 0, 0
-    for k, ch in enumerate(text):
+    for match in _marks(separators).finditer(text):     # only brackets and separators
+        ch, k = match.group(), match.start()
         if ch in OPEN:
             depth += 1
         elif ch in CLOSE:
             depth = max(0, depth - 1)
-        elif ch in separators and depth == 0:
+        elif depth == 0:
             parts.append((begin, k))
             begin = k + 1
     parts.append((begin, len(text)))
     return [(i, j) for i, j in parts if j > i]
+
+
+@lru_cache(maxsize=32)
+def _marks(separators: str) -> re.Pattern:
+    """Brackets and separators: the only characters split_outside_brackets looks at."""
+    return re.compile("[" + re.escape(OPEN + CLOSE + separators) + "]")
 
 
 def trailing_qualifiers(text: str) -> tuple[str, tuple[str, ...]]:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graphbuilder.documents.normalize import NormalText, squash
+from graphbuilder.documents.normalize import NormalText, squash, squash_lines
 from graphbuilder.facts.common import page_header_pattern
 from graphbuilder.records import (Coverage, Diagnostic, Document, LineAccount, LineStatus,
                                   Severity)
@@ -50,7 +50,7 @@ def account_lines(document: Document, consumed, vocab: Vocab) -> Coverage | None
     """How each line of the document's accounted regions was used; None when it has none."""
     lines = _lines(document)
     genre = document_genre(document, vocab)
-    regions = _regions(lines, genre, vocab)
+    regions = _regions(lines, squash_lines(document.text), genre, vocab)
     if not regions or not lines:
         return None
     spans = _merged(consumed)
@@ -99,7 +99,8 @@ def _lines(document: Document) -> list[tuple[int, int, str]]:
     return out
 
 
-def _regions(lines: list[tuple[int, int, str]], genre: str, vocab: Vocab) -> list[tuple[str, int, int]]:
+def _regions(lines: list[tuple[int, int, str]], flats: list[str], genre: str,
+             vocab: Vocab) -> list[tuple[str, int, int]]:
     """(genre, first, last line index) of the accounted regions.
 
     A document of an accounted genre is one region up to its first attachment marker;
@@ -109,8 +110,7 @@ def _regions(lines: list[tuple[int, int, str]], genre: str, vocab: Vocab) -> lis
     rules = [r for r in vocab.genres if r.field == "part"]
     parts: list[tuple[str, int, int]] = []
     current: tuple[str, int] | None = (genre, 0) if genre else None
-    for k, (_, _, text) in enumerate(lines):
-        flat = squash(text)
+    for k, flat in enumerate(flats):          # the squashed form of each of `lines`
         rule = next((r for r in rules if flat and r.pattern.fullmatch(flat)), None)
         if rule is None:
             continue

@@ -25,6 +25,7 @@ RE_DUTY_SECTION = re.compile(r"职责分工|任务分工|部门职责")
 RE_UNIT_OPENING = re.compile(r"^(?P<unit>[^。，；：]{2,20}?)。")
 RE_CONTINUED = re.compile(r"^续表")
 INLINE_LABELS = ("（…负责）", "牵头", "按职责分工负责", "配合", "负责")
+RE_ROUND_BRACKET = re.compile(r"[（）]")
 TABLE_SEPARATORS = re.compile(r"\t+|\|")       # cells are stripped: `\s*\|\s*` was quadratic in space runs
 
 
@@ -217,7 +218,8 @@ def _mostly_units(units, vocab: Vocab) -> bool:
 def _bracket_groups(text: str) -> list[tuple[int, int]]:
     """(start, end) of top-level （…） groups, end exclusive, brackets included."""
     groups, depth, begin = [], 0, 0
-    for k, ch in enumerate(text):
+    for match in RE_ROUND_BRACKET.finditer(text):      # most characters are neither
+        ch, k = match.group(), match.start()
         if ch == "（":
             if depth == 0:
                 begin = k

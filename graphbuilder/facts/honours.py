@@ -17,6 +17,7 @@ from graphbuilder.vocab import Vocab
 RE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)(?P<head>[^，。]{2,16}?)（?(?:共)?(?P<count>\d+)?(?:人|个|名)?）?$")
 RE_PERSON_AWARD = re.compile(r"(?P<before>[\u4e00-\u9fff]{2,6})同志记(?P<award>个人[一二三]等功|[一二三]等功|功)")
 RE_UNIT_AWARD = re.compile(r"对(?P<unit>[^，。]{2,30}?)(?:予以|给予)(?P<award>通报嘉奖|嘉奖|通报表扬)")
+_UNIT_AWARD_WORDS = re.compile(r"予以|给予")
 RE_CELLS = re.compile(r"\t+|\s*\|\s*|\s{2,}")
 
 
@@ -83,14 +84,17 @@ class _Reader:
     def _prose(self, line: NormalText, flat: str) -> None:
         if flat in self.document.title:                   # the title repeats the decision
             return
-        for match in RE_UNIT_AWARD.finditer(line.text):
+        # The regexes cannot match without their literal words; most prose lines hold none,
+        # and trying them at every character of a long line was costly.
+        unit_awards = RE_UNIT_AWARD.finditer(line.text) if _UNIT_AWARD_WORDS.search(line.text) else ()
+        for match in unit_awards:
             unit = squash(match["unit"])                  # 对 全市财税系统: no space in the name
             if re.search(r"等|同志|个人|单位和", unit) or not unit.endswith(self.vocab.unit_suffixes):
                 continue
             source = make_source(self.document, line, match.start(), match.end())
             self.facts.append(Commendation(unit, "", match["award"], match["award"], True, source))
             self.consumed.append((source.start, source.end))
-        for match in RE_PERSON_AWARD.finditer(line.text):
+        for match in RE_PERSON_AWARD.finditer(line.text) if "同志记" in line.text else ():
             name = _name_before(match["before"], self.vocab)
             if not name:
                 continue

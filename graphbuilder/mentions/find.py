@@ -25,9 +25,12 @@ class Mentions:
 def find_mentions(text: NormalText, ontology_root: str | None = None) -> Mentions:
     """Run the spaCy pipeline over an already squashed NormalText."""
     doc = build_nlp(ontology_root)(text.text)
+    # Each attribute of a spaCy span is computed on access: read each once.
+    found = [(s.start_char, s.end_char, s.label_, s.text, s.id_) for s in spans(doc)]
+    found.sort(key=lambda f: f[:3])
     mentions, local = [], []
-    for span in sorted(spans(doc), key=lambda s: (s.start_char, s.end_char, s.label_)):
-        start, end = text.span(span.start_char, span.end_char)
-        mentions.append(Mention(span.label_, start, end, span.text, span.text, span.id_ or ""))
-        local.append((span.start_char, span.end_char))
+    for i, j, label, quote, id_ in found:
+        start, end = text.span(i, j)
+        mentions.append(Mention(label, start, end, quote, quote, id_ or ""))
+        local.append((i, j))
     return Mentions(text, mentions, local)

@@ -1,13 +1,11 @@
 """Normalised text views: width/dash mapping, whitespace squashing, origin offsets, page headers."""
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from graphbuilder.documents.normalize import NormalText, concat, drop_lines, squash
+from graphbuilder.documents.normalize import SPACE_CHARS, NormalText, concat, drop_lines, squash, squash_lines
 from graphbuilder.facts.common import page_header_pattern
 
 # What gazettes are made of: hanzi, full- and half-width punctuation, the dashes and
@@ -224,11 +222,23 @@ ODD_CHARS = GAZETTE_CHARS + "\r\x0b\x0c\x00\x07\x1c\x1f\x7f\x85\x9f\xad\u200e\u2
 odd_text = st.text(alphabet=ODD_CHARS, max_size=80)
 
 
-def test_regex_whitespace_is_str_isspace():
-    """squash() finds whitespace with re's \\s: it must be str.isspace() on every code point."""
-    space = re.compile(r"\s")
-    assert all((space.fullmatch(chr(c)) is not None) == chr(c).isspace()
-               for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+def test_space_chars_are_what_isspace_is_true_of():
+    """squash() finds whitespace with a class of SPACE_CHARS: exactly str.isspace()."""
+    assert SPACE_CHARS == "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+
+
+@given(st.one_of(odd_text, st.text(max_size=40)))
+def test_squash_lines_is_squash_of_each_line(original):
+    assert squash_lines(original) == [squash(line) for line in original.split("\n")]
+
+
+@given(odd_text, st.integers(0, 85), st.integers(0, 85))
+def test_slice_agrees_with_the_reference(original, i, j):
+    """slice() may hand back the view itself; it must still be the view a copy would be."""
+    for view in (NormalText.of(original), NormalText.of(original).squash()):
+        i, j = min(i, len(view.text)), min(j, len(view.text))
+        piece = view.slice(i, j)
+        assert (piece.text, piece.origin) == (view.text[i:j], view.origin[i:j] + (view.span(i, j)[1],))
 
 
 @given(st.one_of(odd_text, st.text(max_size=40)))
