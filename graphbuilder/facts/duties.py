@@ -156,7 +156,8 @@ class _Reader:
 
     # duty tables -------------------------------------------------------------------------
     def _table_line(self, line: NormalText) -> bool:
-        cells = [c.strip() for c in TABLE_SEPARATORS.split(line.text.strip().strip("|"))]
+        cells = [c.strip() for c in TABLE_SEPARATORS.split(line.text.strip().strip("|"))] \
+            if "\t" in line.text or "|" in line.text else []       # no separator: not a row
         if len(cells) < 2:
             if self.table and RE_CONTINUED.match(line.text.strip()):
                 return True
