@@ -1,8 +1,8 @@
 """The facts export, SHACL validation and N-Quads partitions of a spooled graph, batch by batch.
 
 ``export/spool.py`` keeps a build's quads as the shared graphs plus batches of whole
-document graphs. Each batch is loaded into an in-memory Oxigraph store beside the
-shared graphs (each worker process loads those once and swaps batches), and there
+document graphs. Each batch is loaded into an in-memory Oxigraph store beside the part
+of the shared graphs a document node can reach (``reachable.nq``), and there
 
 - the facts queries (``query/queries/facts_*.rq``) give the batch's facts: a fact's
   node, source and document are in its document's graph, what it names in the shared
@@ -80,21 +80,17 @@ def check_spooled(spooled: SpooledGraph, facts_path: Path, folder: Path, validat
     lines = SortedRuns(folder, "facts", RUN_CHARS, unique=False)
     findings: list = []
     job = BatchJob(spooled, document_checks, partitions)
-    try:
-        for index, result in enumerate(map_in_order(check_batch, range(len(spooled.batches)), job,
-                                                    workers=workers)):
-            for number, (key, line) in enumerate(result.lines):
-                lines.add((key, index, number), line)
-            findings += result.findings
-            seconds.update(result.seconds)
-    finally:
-        release_batch_store()
+    for index, result in enumerate(map_in_order(check_batch, range(len(spooled.batches)), job, workers=workers)):
+        for number, (key, line) in enumerate(result.lines):
+            lines.add((key, index, number), line)
+        findings += result.findings
+        seconds.update(result.seconds)
     write_atomic(facts_path, lines.merged())
-    shared = shared_store(spooled)
-    if checks:
+    if checks or partitions is not None:
+        shared = shared_store(spooled)
         findings += shared_findings(shared, spooled, checks, subclasses, seconds)
-    if partitions is not None:
-        write_graph_partitions(shared, spooled.base_graphs, partitions, first=sum(map(len, spooled.graphs)))
+        if partitions is not None:
+            write_graph_partitions(shared, spooled.base_graphs, partitions, first=sum(map(len, spooled.graphs)))
     return Checked(validation_of(checks, findings) if validate else None, seconds)
 
 
@@ -151,26 +147,12 @@ def lives_in(store: ox.Store, node: str, graphs: list[str]) -> bool:
     return bool(store.query(f"ASK {{ VALUES ?g {{ {values} }} GRAPH ?g {{ <{node}> ?p ?o }} }}"))
 
 
-_BATCH_STORE: tuple[str, ox.Store] | None = None     # (base file, store holding it): this process's
-
-
-def batch_store(spooled: SpooledGraph) -> ox.Store:
-    """This process's store of the shared graphs, loaded at its first batch."""
-    global _BATCH_STORE
-    if _BATCH_STORE is None or _BATCH_STORE[0] != str(spooled.base):
-        store = ox.Store()
-        store.load(path=str(spooled.base), format=NQUADS)
-        _BATCH_STORE = (str(spooled.base), store)
-    return _BATCH_STORE[1]
-
-
-def release_batch_store() -> None:
-    global _BATCH_STORE
-    _BATCH_STORE = None
-
-
 def check_batch(index: int, job: BatchJob) -> BatchResult:
-    """Batch ``index`` beside the shared graphs: its facts lines, findings and partitions."""
+    """Batch ``index`` beside the shared nodes it can reach: its facts lines, findings, partitions.
+
+    A fresh store each time: Oxigraph's in-memory store keeps the strings of removed quads,
+    and a worker swapping batches in one store grew by ~100 MB a batch.
+    """
     seconds: Counter = Counter()
     clock = time.process_time()
 
@@ -181,23 +163,19 @@ def check_batch(index: int, job: BatchJob) -> BatchResult:
         clock = now
 
     spooled = job.spooled
-    store = batch_store(spooled)
-    lap("load")
+    store = ox.Store()
+    store.load(path=str(spooled.reachable), format=NQUADS)
     store.load(path=str(spooled.batches[index]), format=NQUADS)
     lap("load")
-    try:
-        lines = list(keyed_fact_lines(store))
-        lap("facts")
-        findings = [(number, finding) for number, check in job.checks for finding in check.findings(store)
-                    if not lives_in(store, finding.focus, spooled.base_graphs)]
-        lap("shacl")
-        if job.partitions is not None:
-            first = sum(len(graphs) for graphs in spooled.graphs[:index])
-            write_graph_partitions(store, spooled.graphs[index], job.partitions, first)
-            lap("partitions")
-    finally:
-        for name in spooled.graphs[index]:
-            store.remove_graph(ox.NamedNode(name))
+    lines = list(keyed_fact_lines(store))
+    lap("facts")
+    findings = [(number, finding) for number, check in job.checks for finding in check.findings(store)
+                if not lives_in(store, finding.focus, spooled.base_graphs)]
+    lap("shacl")
+    if job.partitions is not None:
+        first = sum(len(graphs) for graphs in spooled.graphs[:index])
+        write_graph_partitions(store, spooled.graphs[index], job.partitions, first)
+        lap("partitions")
     return BatchResult(lines, findings, seconds)
 
 

@@ -5,11 +5,14 @@ graph holds ~300 bytes a quad in memory (7 million quads for 100 MB of gazettes:
 2 GB) and answers three to four times slower on disk. But every subject lives in one
 graph, and a fact's node, its source and its document all live in their document's
 graph; what else a fact names (persons, agencies, posts, groups) is in the shared
-graphs. So the checks can read the shared graphs plus one batch of whole document
-graphs at a time, in memory, in as many processes as there are workers
+graphs. So the checks can read the reachable part of the shared graphs plus one batch
+of whole document graphs at a time, in memory, in as many processes as there are workers
 (``export/checked.py``).
 
 - ``base.nq``: the shared graphs (entities, summaries), whole.
+- ``reachable.nq``: the part of them a document node can reach by following triples
+  forward (persons, agencies, posts, groups, roles; not tenures or rankings, which point
+  at documents but are not pointed at): what a batch is read beside.
 - ``batch-NNNNN.nq``: whole document graphs in graph-IRI order, ``BATCH_BYTES`` or so each.
 - ``types.nq``: the ``rdf:type`` quads of every document graph: what a shape of the
   shared graphs needs to know of a document node it points at (a roster period's
@@ -40,6 +43,10 @@ class SpooledGraph:
     def types(self) -> Path:
         return self.folder / "types.nq"
 
+    @property
+    def reachable(self) -> Path:
+        return self.folder / "reachable.nq"
+
 
 class QuadSpool:
     """Receives each graph's N-Quads once, document graphs first (in IRI order), then the
@@ -52,6 +59,7 @@ class QuadSpool:
         self.batch = None
         self.base = self.spooled.base.open("wb")
         self.types = self.spooled.types.open("wb")
+        self.reachable = self.spooled.reachable.open("wb")
 
     def add_document_graph(self, name: str, nquads: bytes, types: bytes) -> None:
         if self.batch is None or self.size >= self.batch_bytes:
@@ -62,12 +70,14 @@ class QuadSpool:
         self.spooled.quads += nquads.count(b"\n")
         self.spooled.graphs[-1].append(name)
 
-    def add_shared_graph(self, name: str, pieces_nquads: bytes) -> None:
-        """Part or all of a shared graph's quads (a large one comes in runs of subjects)."""
+    def add_shared_graph(self, name: str, nquads: bytes, reachable: bytes) -> None:
+        """Part or all of a shared graph's quads (a large one comes in runs of subjects), and
+        those of them document nodes can reach."""
         if not self.spooled.base_graphs or self.spooled.base_graphs[-1] != name:
             self.spooled.base_graphs.append(name)
-        self.base.write(pieces_nquads)
-        self.spooled.quads += pieces_nquads.count(b"\n")
+        self.base.write(nquads)
+        self.reachable.write(reachable)
+        self.spooled.quads += nquads.count(b"\n")
 
     def start_batch(self) -> None:
         if self.batch is not None:
@@ -79,7 +89,7 @@ class QuadSpool:
         self.size = 0
 
     def close(self) -> SpooledGraph:
-        for handle in (self.batch, self.base, self.types):
+        for handle in (self.batch, self.base, self.types, self.reachable):
             if handle is not None:
                 handle.close()
         return self.spooled

@@ -87,37 +87,66 @@ def unindent(indented: str) -> str:
 
 
 class RenderedGraph(NamedTuple):
-    """One named graph as text: what a worker process hands the writer."""
+    """One named graph (or a run of its subjects) as text: what a worker hands the writer."""
     name: str
     blocks: list[tuple[str, str]]    # (subject key, its TriG block, indented) in subject order
     nquads: bytes                    # UTF-8, encoded where it was rendered
     types: bytes                     # its rdf:type quads (also in ``nquads``)
+    reachable: bytes                 # the quads of subjects of the ``reachable`` kinds asked for
     kinds: frozenset[str]            # IRI kinds used as subject, predicate or object
+    object_kinds: frozenset[str]     # IRI kinds used as object
 
 
-def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTexts) -> RenderedGraph:
+def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTexts,
+                 reachable: frozenset[str] = frozenset()) -> RenderedGraph:
     """A graph's TriG blocks and N-Quads lines, made from its keys alone (no writer state)."""
     graph = nquads[name]
     blocks: list[tuple[str, str]] = []
     lines: list[str] = []
     types: list[str] = []
+    reached: list[str] = []
     kinds: set[str] = set()
+    object_kinds: set[str] = set()
     for subject in sorted(subjects):
         predicates = subjects[subject]
         blocks.append((subject, block(subject, predicates, turtle, "    ")))
         head = nquads[subject] + " "
-        kinds.add(kind_of_key(subject))
+        kind, first = kind_of_key(subject), len(lines)
         for predicate, objects in predicates.items():
             kinds.add(kind_of_key(predicate))
             start = head + nquads[predicate] + " "
             for value in objects_of(objects):
                 if type(value) is str:
-                    kinds.add(kind_of_key(value))
+                    object_kinds.add(kind_of_key(value))
                 lines.append(f"{start}{nquads[value]} {graph} .\n")
             if predicate == RDF_TYPE:
                 types += lines[-len(objects_of(objects)):]
+        kinds.add(kind)
+        if kind in reachable:
+            reached += lines[first:]
     return RenderedGraph(name, blocks, "".join(lines).encode("utf-8"), "".join(types).encode("utf-8"),
-                         frozenset(kinds))
+                         "".join(reached).encode("utf-8"), frozenset(kinds | object_kinds),
+                         frozenset(object_kinds))
+
+
+def reachable_kinds(seeds: set[str], graphs: Iterable[Subjects]) -> frozenset[str]:
+    """The IRI kinds a node can reach from ``seeds`` kinds by following triples forward
+    through ``graphs``: what of the shared graphs a document's facts and shapes can read
+    (a post's organisation, a person's …), not what only points at them (tenures, rankings)."""
+    links: dict[str, set[str]] = {}
+    for subjects in graphs:
+        for subject, predicates in subjects.items():
+            out = links.setdefault(kind_of_key(subject), set())
+            for objects in predicates.values():
+                out.update(kind_of_key(value) for value in objects_of(objects) if type(value) is str)
+    reached: set[str] = set()
+    queue = list(seeds)
+    while queue:
+        kind = queue.pop()
+        if kind and kind not in reached:
+            reached.add(kind)
+            queue += links.get(kind, ())
+    return frozenset(reached)
 
 
 class StreamedGraph:
@@ -133,15 +162,18 @@ class StreamedGraph:
         self.trig_body = (self.folder / "trig-body").open("w", encoding="utf-8")
         self.term_kinds: set[str] = set()        # IRI kinds used as subject, predicate or object
         self.graph_kinds: set[str] = set()       # IRI kinds of graph names
+        self.document_links: set[str] = set()    # IRI kinds document graphs point at
+        self.reachable: frozenset[str] = frozenset()   # kinds of shared nodes documents can reach
         self.graphs = 0
         self.last_graph = ""
 
     def add_graph(self, name: str, subjects: Subjects, workers: int = 1) -> None:
         """A shared graph (entities, summaries), after every document graph."""
         if workers > 1 and len(subjects) > 1:
-            self.add_pieces(name, render_in_processes(name, subjects, workers), shared=True)
+            pieces = render_in_processes(name, subjects, workers, self.reachable)
         else:
-            self.add_pieces(name, [render_graph(name, subjects, self.turtle, self.nquads)], shared=True)
+            pieces = [render_graph(name, subjects, self.turtle, self.nquads, self.reachable)]
+        self.add_pieces(name, pieces, shared=True)
 
     def add_rendered(self, graph: RenderedGraph) -> None:
         """A document graph rendered here or in a worker (:func:`render_graph`), in graph-IRI order."""
@@ -163,9 +195,10 @@ class StreamedGraph:
                 self.runs.add(subject, unindent(indented))
                 first = False
             if shared:
-                self.spool.add_shared_graph(name, piece.nquads)
+                self.spool.add_shared_graph(name, piece.nquads, piece.reachable)
             else:
                 self.spool.add_document_graph(name, piece.nquads, piece.types)
+                self.document_links |= piece.object_kinds
         self.trig_body.write("}\n")
         self.graphs += 1
 
@@ -173,6 +206,7 @@ class StreamedGraph:
                workers: int = 1) -> SpooledGraph:
         """The entities graph, then the small graphs that sort after it (the summaries); the
         spool then holds every quad."""
+        self.reachable = reachable_kinds(self.document_links, [entities, *(subjects for _, subjects in after)])
         for name, subjects in ((entities_graph, entities), *after):
             if subjects:
                 self.add_graph(name, subjects, workers)
@@ -220,7 +254,8 @@ def prefixes_of(kinds: set[str]) -> dict[str, str]:
     return dict(sorted(prefixes.items()))
 
 
-def render_in_processes(name: str, subjects: Subjects, workers: int) -> Iterator[RenderedGraph]:
+def render_in_processes(name: str, subjects: Subjects, workers: int,
+                        reachable: frozenset[str] = frozenset()) -> Iterator[RenderedGraph]:
     """:func:`render_graph` of ``subjects`` as consecutive runs of subjects, rendered by
     ``workers`` forked processes (which inherit ``subjects``), given back in order."""
     from graphbuilder.parallel import map_in_order
@@ -228,13 +263,14 @@ def render_in_processes(name: str, subjects: Subjects, workers: int) -> Iterator
     keys = sorted(subjects)
     step = -(-len(keys) // (workers * SUBJECT_RUNS_A_WORKER))
     spans = [(start, min(start + step, len(keys))) for start in range(0, len(keys), step)]
-    yield from map_in_order(render_span, spans, name, keys, subjects, workers=workers)
+    yield from map_in_order(render_span, spans, name, keys, subjects, reachable, workers=workers)
 
 
-def render_span(span: tuple[int, int], name: str, keys: list, subjects: Subjects) -> RenderedGraph:
+def render_span(span: tuple[int, int], name: str, keys: list, subjects: Subjects,
+                reachable: frozenset[str]) -> RenderedGraph:
     """The rendering of subjects ``keys[start:end]`` of graph ``name``."""
     start, end = span
-    return render_graph(name, {key: subjects[key] for key in keys[start:end]}, *key_texts())
+    return render_graph(name, {key: subjects[key] for key in keys[start:end]}, *key_texts(), reachable)
 
 
 class RenderedPart(NamedTuple):

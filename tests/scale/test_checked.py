@@ -114,3 +114,26 @@ def test_shapes_beyond_the_compiler_read_the_whole_graph(spooled, tmp_path, monk
     write_store_facts(whole, tmp_path / "whole.jsonl")
     assert (tmp_path / "facts.jsonl").read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
     assert len(list((tmp_path / "nq").glob("part-*.nq"))) == sum(map(len, spooled.graphs)) + len(spooled.base_graphs)
+
+
+def test_batches_are_read_beside_what_documents_can_reach(spooled):
+    """reachable.nq: persons, agencies, posts, groups, roles; not tenures or rankings."""
+    def subject_kinds(path: Path) -> set[str]:
+        return {line.split(" ", 1)[0].split("/id/")[1].split("/")[0]
+                for line in path.read_text(encoding="utf-8").splitlines() if "/id/" in line.split(" ", 1)[0]}
+
+    reachable, shared = subject_kinds(spooled.reachable), subject_kinds(spooled.base)
+    assert {"person", "organization", "post", "group", "role"} <= reachable
+    assert {"tenure", "interval", "roster_period", "partnership"} <= shared - reachable
+
+
+def test_reachable_kinds_follow_triples_forward():
+    from graphbuilder.export.streamed import reachable_kinds
+
+    base = "https://w3id.org/graphbuilder/id/"
+    entities = {base + "post/1": {"p": base + "organization/1"},
+                base + "organization/1": {"q": {base + "organization/2", ("\x00literal", "x", "", "")}},
+                base + "tenure/1": {"r": {base + "post/1", base + "interval/1"}},
+                base + "interval/1": {"s": base + "instant/1"}}
+    assert reachable_kinds({"post", "person"}, [entities]) == {"post", "organization", "person"}
+    assert reachable_kinds({"tenure"}, [entities]) == {"tenure", "post", "organization", "interval", "instant"}
