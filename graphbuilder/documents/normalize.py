@@ -120,10 +120,11 @@ class NormalText:
 
     def lines(self) -> list["NormalText"]:
         """Split on newlines; each line keeps its offsets."""
-        out, i = [], 0
+        out, i, origin = [], 0, self.origin
         for line in self.text.split("\n"):
-            out.append(self.slice(i, i + len(line)))
-            i += len(line) + 1
+            j = i + len(line)           # slice(i, j), inlined: documents have many lines
+            out.append(NormalText(line, origin[i:j] + (origin[j - 1] + 1 if j > i else origin[i],)))
+            i = j + 1
         return out
 
     def find_all(self, pattern: re.Pattern) -> list[re.Match]:
