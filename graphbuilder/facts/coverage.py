@@ -111,7 +111,9 @@ def _regions(lines: list[tuple[int, int, str]], flats: list[str], genre: str,
     parts: list[tuple[str, int, int]] = []
     current: tuple[str, int] | None = (genre, 0) if genre else None
     for k, flat in enumerate(flats):          # the squashed form of each of `lines`
-        rule = next((r for r in rules if flat and r.pattern.fullmatch(flat)), None)
+        if not flat:
+            continue
+        rule = next((r for r in rules if r.pattern.fullmatch(flat)), None)
         if rule is None:
             continue
         if current:

@@ -25,7 +25,8 @@ RE_MEMBER_LINE = re.compile(rf"{_RUN}(?:[、，]{_RUN})*[、，]?")
 RE_LABEL = re.compile(r"^[-•·]?(?P<label>[\u4e00-\u9fff]{2,8})：(?P<rest>.*)$")
 RE_ROSTER_HEADING = re.compile(r"^(?P<name>.+?)(?:成员名单|组成人员名单|人员名单)$")
 FOUNDING_WORDS = ("成立", "组建", "设立")
-RE_FOUNDED = re.compile(rf"(?:{'|'.join(FOUNDING_WORDS)})(?P<name>[^。；]+)")
+RE_FOUNDING_WORD = re.compile("|".join(FOUNDING_WORDS))
+RE_FOUNDED = re.compile(rf"(?:{RE_FOUNDING_WORD.pattern})(?P<name>[^。；]+)")
 # 因人事变动，…对X领导小组成员进行调整。: a re-issued roster names its group here, as a founding does.
 RE_RECONSTITUTED = re.compile(r"对(?P<name>[^。；，]{2,80}?)(?:成员|组成人员)(?:进行|予以|作)?(?:调整|充实)")
 RE_OFFICE = re.compile(r"(?:下设办公室[，,]?(?:办公室)?|办公室)设在(?P<unit>[^，。；]+)")
@@ -132,7 +133,7 @@ class _Reader:
     def _founding(self, sentence: NormalText) -> None:
         text = sentence.text
         # Each regex needs its words; testing for them first spares most sentences the regexes.
-        founded = RE_FOUNDED.finditer(text) if any(w in text for w in FOUNDING_WORDS) else ()
+        founded = RE_FOUNDED.finditer(text) if RE_FOUNDING_WORD.search(text) else ()
         reconstituted = RE_RECONSTITUTED.finditer(text) if "对" in text and ("调整" in text or "充实" in text) else ()
         for match in [*founded, *reconstituted]:
             name = _body_name(match["name"], self.vocab)
