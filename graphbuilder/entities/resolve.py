@@ -78,6 +78,7 @@ class Resolver:
         self.jurisdictions: dict[str, str] = {}
         self.resolved: dict[tuple[str, str, str], OrgResolution] = {}
         self.persons = PersonResolution()     # filled by the build once every document is read
+        self.nodes: dict[tuple, object] = {}  # entity nodes the RDF layer made once (rdf/entities.py)
 
     # --- organisations ----------------------------------------------------------------
 

@@ -63,13 +63,22 @@ def organization_entity(resolver: Resolver, mention: str, document: Document) ->
 
 
 def organization_node(resolver: Resolver, mention: str, document: Document) -> tuple[OrgResolution, Entity]:
-    """The resolution of an organisation mention, and its node (with a collective's members)."""
-    found = resolver.organization(mention, document.date, jurisdiction(resolver, document))
-    triples = resolution_triples(found)
-    for member in resolver.members(mention, document.date, jurisdiction(resolver, document)):
-        triples += [(found.iri, RDF.type, GB.CollectiveUnit), (found.iri, GB.standsFor, member.iri),
-                    *resolution_triples(member)]
-    return found, Entity(found.iri, found.name, tuple(triples))
+    """The resolution of an organisation mention, and its node (with a collective's members).
+
+    Every mention is logged; the node of a mention read on a date in a jurisdiction is made
+    once (``Resolver.nodes``): notices name the same bodies again and again.
+    """
+    place = jurisdiction(resolver, document)
+    found = resolver.organization(mention, document.date, place)
+    key = ("organization", mention, document.date, place)
+    entity = resolver.nodes.get(key)
+    if entity is None:
+        triples = resolution_triples(found)
+        for member in resolver.members(mention, document.date, place):
+            triples += [(found.iri, RDF.type, GB.CollectiveUnit), (found.iri, GB.standsFor, member.iri),
+                        *resolution_triples(member)]
+        entity = resolver.nodes[key] = Entity(found.iri, found.name, tuple(triples))
+    return found, entity
 
 
 def post_iri(organization_key: str, title: str) -> URIRef:
