@@ -91,8 +91,8 @@ def keyed_fact_lines(store) -> Iterator[tuple[tuple, str]]:
     for kind in TYPES:
         solutions = run_sparql(store, read_query(f"facts_{kind}"))
         names = [variable.value for variable in solutions.variables]
-        for solution in solutions:
-            row = make_row(kind, {name: to_python(solution[name]) for name in names})
+        for solution in solutions:      # a solution iterates its values in variable order
+            row = make_row(kind, dict(zip(names, map(to_python, solution))))
             yield sort_key(row), json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n"
 
 

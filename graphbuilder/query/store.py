@@ -27,6 +27,7 @@ from graphbuilder.paths import queries_dir
 from graphbuilder.query.bindings import bind_values
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_INTEGER, XSD_BOOLEAN = XSD + "integer", XSD + "boolean"
 DEFAULT_GRAPH = "urn:x-rdflib:default"
 GRAPH_FILE = "graph.trig"
 STAMP_FILE = "graphbuilder-store.json"   # in a --store DIR: which graph.trig it holds
@@ -145,9 +146,9 @@ def to_python(term) -> object:
         return ""
     if isinstance(term, ox.Literal):
         datatype = term.datatype.value
-        if datatype == XSD + "integer":
+        if datatype == XSD_INTEGER:
             return int(term.value)
-        if datatype == XSD + "boolean":
+        if datatype == XSD_BOOLEAN:
             return term.value in ("true", "1")
     return term.value
 
