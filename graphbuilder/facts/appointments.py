@@ -18,6 +18,7 @@ from graphbuilder.vocab import Vocab
 FEMALE = "（女）"
 RE_TITLE_COUNT = re.compile(r"关于(?P<first>[\u4e00-\u9fff]{2,4}?)等(?P<count>\d+)(?:人|名同志)")
 RE_SELF = re.compile(r"[，,]?免去其(?P<posts>.+?)(?:职务)?$")
+RE_SELF_OPENING = re.compile(r"[，,]?免去其")      # 其: the person of the clause still open
 
 
 def extract_appointments(document: Document, vocab: Vocab) -> Extraction:
@@ -61,12 +62,12 @@ def _clauses(text: NormalText, vocab: Vocab) -> list[NormalText]:
     for _, flat in squashed_lines(text):
         if not flat.text:
             continue
-        if _opens_clause(flat.text, vocab):
+        open_before = bool(groups) and not groups[-1][-1].text.endswith(("；", "。"))
+        if _opens_clause(flat.text, vocab) and not (open_before and RE_SELF_OPENING.match(flat.text)):
             groups.append([flat])
-        elif groups and not groups[-1][-1].text.endswith(("；", "。")) \
-                and not vocab.patterns["closing_formula"].match(flat.text) \
+        elif open_before and not vocab.patterns["closing_formula"].match(flat.text) \
                 and not vocab.patterns["date"].fullmatch(flat.text):
-            groups[-1].append(flat)
+            groups[-1].append(flat)     # a wrapped line, or 免去其… of the person before the comma
     clauses = []
     for group in groups:
         joined = concat(group)

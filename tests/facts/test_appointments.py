@@ -391,6 +391,25 @@ def test_variant_clause_wrapped_over_lines(read):
     assert [f.post for f in extraction.facts] == ["三门峡市财政局局长", "三门峡市财政局党组书记"]
 
 
+def test_variant_removal_of_the_same_person_wrapped_to_the_next_line(read):
+    """任命A为X，⏎免去其Y职务: 其 is A, the clause runs on after its comma."""
+    issue, extraction = read(["任命东方明为三门峡市城乡规划局副调研员，\n免去其三门峡市外国语中学副主任职务；",
+                              "任命赵永宁为三门峡市妇幼保健院副院长。"], title="关于东方明等2人职务任免的通知")
+    assert rows(extraction.facts) == [("东方明", APPOINT, "三门峡市城乡规划局副调研员"),
+                                      ("东方明", REMOVE, "三门峡市外国语中学副主任"),
+                                      ("赵永宁", APPOINT, "三门峡市妇幼保健院副院长")]
+    assert extraction.diagnostics == ()
+    assert extraction.facts[1].source.quote.endswith("副主任职务")
+
+
+def test_variant_removal_by_pronoun_after_a_closed_clause_is_reported(read):
+    """After ；/。 a 免去其 line has no person to refer to: reported, not guessed."""
+    _, extraction = read(["任命东方明为三门峡市城乡规划局副调研员；", "免去其三门峡市外国语中学副主任职务；"],
+                         title="关于东方明同志职务任免的通知")
+    assert rows(extraction.facts) == [("东方明", APPOINT, "三门峡市城乡规划局副调研员")]
+    assert [d.code for d in extraction.diagnostics] == ["GB301"]
+
+
 def test_variant_two_clauses_on_one_line(read):
     _, extraction = read(["任命马超为三门峡市公安局副局长；任命赵云为三门峡市公安局政委。"])
     assert rows(extraction.facts) == [("马超", APPOINT, "三门峡市公安局副局长"),
