@@ -73,10 +73,14 @@ def objects_of(objects) -> Iterable:
 def block(subject: str, predicates: dict, texts: KeyTexts, indent: str = "") -> str:
     """``rdf_files.block`` over keys: ``rdf:type`` first, then predicates in IRI order, objects sorted."""
     lines = []
-    for predicate in sorted(predicates, key=lambda p: (p != RDF_TYPE, p)):
-        name = "a" if predicate == RDF_TYPE else texts[predicate]
-        objects = sorted([texts[o] for o in objects_of(predicates[predicate])])
-        lines.append(f"{indent}    {name} {', '.join(objects)}")
+    head = indent + "    "
+    for predicate in sorted(predicates):
+        objects = predicates[predicate]
+        text = ", ".join(sorted([texts[o] for o in objects])) if type(objects) is set else texts[objects]
+        if predicate == RDF_TYPE:
+            lines.insert(0, f"{head}a {text}")
+        else:
+            lines.append(f"{head}{texts[predicate]} {text}")
     return f"{indent}{texts[subject]}\n" + " ;\n".join(lines) + " .\n"
 
 
@@ -106,24 +110,29 @@ def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTex
     types: list[str] = []
     reached: list[str] = []
     kinds: set[str] = set()
-    object_kinds: set[str] = set()
+    used: set = set()            # objects, and predicates below: their kinds read once at the end
+    used_predicates: set = set()
     for subject in sorted(subjects):
         predicates = subjects[subject]
         blocks.append((subject, block(subject, predicates, turtle, "    ")))
         head = nquads[subject] + " "
         kind, first = kind_of_key(subject), len(lines)
         for predicate, objects in predicates.items():
-            kinds.add(kind_of_key(predicate))
             start = head + nquads[predicate] + " "
-            for value in objects_of(objects):
-                if type(value) is str:
-                    object_kinds.add(kind_of_key(value))
-                lines.append(f"{start}{nquads[value]} {graph} .\n")
+            if type(objects) is set:
+                used.update(objects)
+                lines += [f"{start}{nquads[value]} {graph} .\n" for value in objects]
+            else:
+                used.add(objects)
+                lines.append(f"{start}{nquads[objects]} {graph} .\n")
             if predicate == RDF_TYPE:
                 types += lines[-len(objects_of(objects)):]
+        used_predicates.update(predicates)
         kinds.add(kind)
         if kind in reachable:
             reached += lines[first:]
+    object_kinds = {kind_of_key(value) for value in used}
+    kinds.update(kind_of_key(predicate) for predicate in used_predicates)
     return RenderedGraph(name, blocks, "".join(lines).encode("utf-8"), "".join(types).encode("utf-8"),
                          "".join(reached).encode("utf-8"), frozenset(kinds | object_kinds),
                          frozenset(object_kinds))
