@@ -37,6 +37,8 @@ from graphbuilder.rdf.validate import ValidationResult, load_shapes, report_text
 
 NQUADS = ox.RdfFormat.N_QUADS
 SUBCLASS_OF = b"<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
+TASKS_A_WORKER = 2
+TASK_BYTES = (32_000_000, 192_000_000)    # N-Quads bytes of batches a task reads, at least and at most
 
 
 @dataclass
@@ -80,7 +82,8 @@ def check_spooled(spooled: SpooledGraph, facts_path: Path, folder: Path, validat
     lines = SortedRuns(folder, "facts", RUN_CHARS, unique=False)
     findings: list = []
     job = BatchJob(spooled, document_checks, partitions)
-    for index, result in enumerate(map_in_order(check_batch, range(len(spooled.batches)), job, workers=workers)):
+    for index, result in enumerate(map_in_order(check_batches, tasks_of(spooled.sizes, workers), job,
+                                                workers=workers)):
         for number, (key, line) in enumerate(result.lines):
             lines.add((key, index, number), line)
         findings += result.findings
@@ -147,8 +150,25 @@ def lives_in(store: ox.Store, node: str, graphs: list[str]) -> bool:
     return bool(store.query(f"ASK {{ VALUES ?g {{ {values} }} GRAPH ?g {{ <{node}> ?p ?o }} }}"))
 
 
-def check_batch(index: int, job: BatchJob) -> BatchResult:
-    """Batch ``index`` beside the shared nodes it can reach: its facts lines, findings, partitions.
+def tasks_of(sizes: list[int], workers: int) -> list[list[int]]:
+    """Consecutive batches grouped into tasks: about ``TASKS_A_WORKER`` a worker, each between
+    ``TASK_BYTES`` bounds. Each task loads the reachable shared nodes again, so fewer and
+    larger tasks cost less; more and smaller ones keep the workers evenly busy and a
+    worker's store small."""
+    target = min(max(sum(sizes) // (workers * TASKS_A_WORKER), TASK_BYTES[0]), TASK_BYTES[1])
+    tasks: list[list[int]] = []
+    held = target
+    for index, size in enumerate(sizes):
+        if held >= target:
+            tasks.append([])
+            held = 0
+        tasks[-1].append(index)
+        held += size
+    return tasks
+
+
+def check_batches(indices: list[int], job: BatchJob) -> BatchResult:
+    """Consecutive batches beside the shared nodes they can reach: facts lines, findings, partitions.
 
     A fresh store each time: Oxigraph's in-memory store keeps the strings of removed quads,
     and a worker swapping batches in one store grew by ~100 MB a batch.
@@ -165,7 +185,8 @@ def check_batch(index: int, job: BatchJob) -> BatchResult:
     spooled = job.spooled
     store = ox.Store()
     store.load(path=str(spooled.reachable), format=NQUADS)
-    store.load(path=str(spooled.batches[index]), format=NQUADS)
+    for index in indices:
+        store.load(path=str(spooled.batches[index]), format=NQUADS)
     lap("load")
     lines = list(keyed_fact_lines(store))
     lap("facts")
@@ -173,8 +194,9 @@ def check_batch(index: int, job: BatchJob) -> BatchResult:
                 if not lives_in(store, finding.focus, spooled.base_graphs)]
     lap("shacl")
     if job.partitions is not None:
-        first = sum(len(graphs) for graphs in spooled.graphs[:index])
-        write_graph_partitions(store, spooled.graphs[index], job.partitions, first)
+        first = sum(len(graphs) for graphs in spooled.graphs[:indices[0]])
+        names = [name for index in indices for name in spooled.graphs[index]]
+        write_graph_partitions(store, names, job.partitions, first)
         lap("partitions")
     return BatchResult(lines, findings, seconds)
 

@@ -13,7 +13,8 @@ of whole document graphs at a time, in memory, in as many processes as there are
 - ``reachable.nq``: the part of them a document node can reach by following triples
   forward (persons, agencies, posts, groups, roles; not tenures or rankings, which point
   at documents but are not pointed at): what a batch is read beside.
-- ``batch-NNNNN.nq``: whole document graphs in graph-IRI order, ``BATCH_BYTES`` or so each.
+- ``batch-NNNNN.nq``: whole document graphs in graph-IRI order, ``BATCH_BYTES`` or so each
+  (the checks read a few consecutive batches at a time).
 - ``types.nq``: the ``rdf:type`` quads of every document graph: what a shape of the
   shared graphs needs to know of a document node it points at (a roster period's
   ``gb:listedIn`` document must be a ``gb:SourceDocument``).
@@ -23,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-BATCH_BYTES = 64_000_000     # N-Quads bytes of document graphs a batch holds (~450,000 quads)
+BATCH_BYTES = 16_000_000     # N-Quads bytes of document graphs a batch holds (~70,000 quads)
 
 
 @dataclass
@@ -32,6 +33,7 @@ class SpooledGraph:
     folder: Path
     batches: list[Path] = field(default_factory=list)
     graphs: list[list[str]] = field(default_factory=list)    # graph names of each batch
+    sizes: list[int] = field(default_factory=list)           # bytes of each batch
     base_graphs: list[str] = field(default_factory=list)
     quads: int = 0
 
@@ -67,6 +69,7 @@ class QuadSpool:
         self.batch.write(nquads)
         self.types.write(types)
         self.size += len(nquads)
+        self.spooled.sizes[-1] += len(nquads)
         self.spooled.quads += nquads.count(b"\n")
         self.spooled.graphs[-1].append(name)
 
@@ -86,6 +89,7 @@ class QuadSpool:
         self.batch = path.open("wb")
         self.spooled.batches.append(path)
         self.spooled.graphs.append([])
+        self.spooled.sizes.append(0)
         self.size = 0
 
     def close(self) -> SpooledGraph:

@@ -8,6 +8,7 @@ export of one store holding everything.
 """
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -33,6 +34,26 @@ def spooled(corpus, tmp_path_factory):
         writer = pipeline.stream_graph(build, folder)
     assert len(writer.spooled.batches) > 3
     return writer.spooled
+
+
+@pytest.fixture(autouse=True)
+def small_tasks(monkeypatch):
+    """Tasks of one or two batches, so that every test reads several in turn."""
+    import graphbuilder.export.checked as checked
+
+    monkeypatch.setattr(checked, "TASK_BYTES", (1, 30_000))
+
+
+def test_tasks_group_consecutive_batches(monkeypatch):
+    import graphbuilder.export.checked as checked
+
+    # 50,000 bytes over 2 workers x 2 tasks: 12,500 a task, so two batches of 10,000 each
+    assert checked.tasks_of([10_000] * 5, workers=2) == [[0, 1], [2, 3], [4]]
+    assert checked.tasks_of([], workers=2) == []
+    monkeypatch.setattr(checked, "TASK_BYTES", (1_000, 10**9))
+    assert checked.tasks_of([10] * 5, workers=2) == [[0, 1, 2, 3, 4]]            # at least TASK_BYTES[0]
+    monkeypatch.setattr(checked, "TASK_BYTES", (1, 150))
+    assert checked.tasks_of([100] * 4, workers=1) == [[0, 1], [2, 3]]            # at most about TASK_BYTES[1]
 
 
 def whole_store(spooled) -> ox.Store:
@@ -67,8 +88,8 @@ def test_a_sound_graph_checks_as_one_store(spooled, tmp_path, workers):
 def test_broken_nodes_are_found_where_they_live(spooled, tmp_path):
     import shutil
 
-    broken = spool.SpooledGraph(tmp_path / "broken", [tmp_path / "broken" / p.name for p in spooled.batches],
-                                spooled.graphs, spooled.base_graphs, spooled.quads)
+    broken = dataclasses.replace(spooled, folder=tmp_path / "broken",
+                                 batches=[tmp_path / "broken" / p.name for p in spooled.batches])
     shutil.copytree(spooled.folder, broken.folder)
     # shared nodes: persons without a name
     assert drop_lines(broken.base, lambda line: f"<{GB}name>" in line and "/id/person/" in line[:60], 3) == 3

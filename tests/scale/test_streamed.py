@@ -38,6 +38,7 @@ def test_batches_and_runs_give_the_same_bytes(corpus, single_build, tmp_path, mo
     monkeypatch.setattr(streamed, "RUN_BYTES", run_bytes)
     monkeypatch.setattr(facts, "RUN_CHARS", run_bytes)
     monkeypatch.setattr(checked, "RUN_CHARS", run_bytes)
+    monkeypatch.setattr(checked, "TASK_BYTES", (1, batch_bytes * 2))
     out = tmp_path / "out"
     assert main(["build", str(corpus.gazettes), "--out", str(out), "-q", "--workers", "1"]) == 0
     for name in FILES:
@@ -70,6 +71,7 @@ def test_parts_and_subject_runs_in_processes_give_the_same_bytes(corpus, single_
     monkeypatch.setattr(streamed, "GRAPHS_A_PART", 1)
     monkeypatch.setattr(streamed, "SUBJECT_RUNS_A_WORKER", 50)
     monkeypatch.setattr(spool, "BATCH_BYTES", 10_000)         # many batches, checked in two processes
+    monkeypatch.setattr(checked, "TASK_BYTES", (1, 25_000))
     out = tmp_path / "out"
     assert main(["build", str(corpus.gazettes), "--out", str(out), "-q", "--workers", "2"]) == 0
     for name in FILES:
