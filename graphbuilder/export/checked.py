@@ -38,7 +38,7 @@ from graphbuilder.rdf.validate import ValidationResult, load_shapes, report_text
 NQUADS = ox.RdfFormat.N_QUADS
 SUBCLASS_OF = b"<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 TASKS_A_WORKER = 2
-TASK_BYTES = (32_000_000, 192_000_000)    # N-Quads bytes of batches a task reads, at least and at most
+TASK_BYTES = (32_000_000, 96_000_000)     # N-Quads bytes of batches a task reads, at least and at most
 
 
 @dataclass
