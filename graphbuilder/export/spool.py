@@ -13,8 +13,9 @@ of whole document graphs at a time, in memory, in as many processes as there are
 - ``reachable.nq``: the part of them a document node can reach by following triples
   forward (persons, agencies, posts, groups, roles; not tenures or rankings, which point
   at documents but are not pointed at): what a batch is read beside.
-- ``batch-NNNNN.nq``: whole document graphs in graph-IRI order, ``BATCH_BYTES`` or so each
-  (the checks read a few consecutive batches at a time).
+- ``batch-NNNNNN.nq``: whole document graphs in graph-IRI order, one file for each task of
+  the graph stage's workers, which write them themselves (the checks read a few
+  consecutive batches at a time).
 - ``types.nq``: the ``rdf:type`` quads of every document graph: what a shape of the
   shared graphs needs to know of a document node it points at (a roster period's
   ``gb:listedIn`` document must be a ``gb:SourceDocument``).
@@ -24,7 +25,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-BATCH_BYTES = 16_000_000     # N-Quads bytes of document graphs a batch holds (~70,000 quads)
 
 
 @dataclass
@@ -50,28 +50,29 @@ class SpooledGraph:
         return self.folder / "reachable.nq"
 
 
-class QuadSpool:
-    """Receives each graph's N-Quads once, document graphs first (in IRI order), then the
-    shared graphs; writes them where :class:`SpooledGraph` says."""
+def batch_path(folder: Path, index: int) -> Path:
+    """Where the worker that renders part ``index`` of the document graphs writes their quads."""
+    return Path(folder) / f"batch-{index:06d}.nq"
 
-    def __init__(self, folder: Path, batch_bytes: int | None = None):
+
+class QuadSpool:
+    """Receives the batches of document graphs (in IRI order) as the workers wrote them, then
+    the shared graphs; keeps them where :class:`SpooledGraph` says."""
+
+    def __init__(self, folder: Path):
         self.spooled = SpooledGraph(Path(folder))
-        self.batch_bytes = batch_bytes or BATCH_BYTES
-        self.size = 0
-        self.batch = None
         self.base = self.spooled.base.open("wb")
         self.types = self.spooled.types.open("wb")
         self.reachable = self.spooled.reachable.open("wb")
 
-    def add_document_graph(self, name: str, nquads: bytes, types: bytes) -> None:
-        if self.batch is None or self.size >= self.batch_bytes:
-            self.start_batch()
-        self.batch.write(nquads)
+    def add_batch(self, path: Path, names: list[str], size: int, quads: int, types: bytes) -> None:
+        """A batch of whole document graphs ``names`` that a worker wrote to ``path`` itself
+        (the text never passes through this process), and their ``rdf:type`` quads."""
+        self.spooled.batches.append(Path(path))
+        self.spooled.graphs.append(list(names))
+        self.spooled.sizes.append(size)
+        self.spooled.quads += quads
         self.types.write(types)
-        self.size += len(nquads)
-        self.spooled.sizes[-1] += len(nquads)
-        self.spooled.quads += nquads.count(b"\n")
-        self.spooled.graphs[-1].append(name)
 
     def add_shared_graph(self, name: str, nquads: bytes, reachable: bytes) -> None:
         """Part or all of a shared graph's quads (a large one comes in runs of subjects), and
@@ -82,18 +83,7 @@ class QuadSpool:
         self.reachable.write(reachable)
         self.spooled.quads += nquads.count(b"\n")
 
-    def start_batch(self) -> None:
-        if self.batch is not None:
-            self.batch.close()
-        path = self.spooled.folder / f"batch-{len(self.spooled.batches):05d}.nq"
-        self.batch = path.open("wb")
-        self.spooled.batches.append(path)
-        self.spooled.graphs.append([])
-        self.spooled.sizes.append(0)
-        self.size = 0
-
     def close(self) -> SpooledGraph:
-        for handle in (self.batch, self.base, self.types, self.reachable):
-            if handle is not None:
-                handle.close()
+        for handle in (self.base, self.types, self.reachable):
+            handle.close()
         return self.spooled

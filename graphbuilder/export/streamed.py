@@ -25,7 +25,7 @@ from typing import Iterable, Iterator, NamedTuple
 from graphbuilder.entities.keys import BASE
 from graphbuilder.export.key_text import KeyTexts, nquads_of_key, turtle_of_key
 from graphbuilder.export.runs import SortedRuns
-from graphbuilder.export.spool import QuadSpool, SpooledGraph
+from graphbuilder.export.spool import QuadSpool, SpooledGraph, batch_path
 from graphbuilder.export.rdf_files import RDF_TYPE, STANDARD_PREFIXES, RE_KIND, prefix_header, write_atomic
 from graphbuilder.rdf.quads import key_of
 
@@ -161,12 +161,12 @@ def reachable_kinds(seeds: set[str], graphs: Iterable[Subjects]) -> frozenset[st
 class StreamedGraph:
     """Receives document graphs in graph-IRI order, then the entities graph; writes the files."""
 
-    def __init__(self, folder: Path, batch_bytes: int | None = None):
+    def __init__(self, folder: Path):
         self.folder = Path(folder)
         self.turtle, self.nquads = key_texts()
         self.runs = SortedRuns(self.folder, "turtle", RUN_BYTES)    # subject → block
         (self.folder / "quads").mkdir(exist_ok=True)
-        self.spool = QuadSpool(self.folder / "quads", batch_bytes)
+        self.spool = QuadSpool(self.folder / "quads")
         self.spooled: SpooledGraph | None = None     # set by finish()
         self.trig_body = (self.folder / "trig-body").open("w", encoding="utf-8")
         self.term_kinds: set[str] = set()        # IRI kinds used as subject, predicate or object
@@ -205,8 +205,7 @@ class StreamedGraph:
                 first = False
             if shared:
                 self.spool.add_shared_graph(name, piece.nquads, piece.reachable)
-            else:
-                self.spool.add_document_graph(name, piece.nquads, piece.types)
+            else:                    # its quads are spooled by the worker (render_part)
                 self.document_links |= piece.object_kinds
         self.trig_body.write("}\n")
         self.graphs += 1
@@ -283,19 +282,25 @@ def render_span(span: tuple[int, int], name: str, keys: list, subjects: Subjects
 
 
 class RenderedPart(NamedTuple):
-    """What a worker made of consecutive document graphs: their text, the entity triples
-    they named (as keys, those it had not sent before), their tenure events, and the
-    organisation resolutions it logged (``Resolver.log``), which the parent's resolver
+    """What a worker made of consecutive document graphs: their text (the quads written to
+    the spool batch ``batch`` already, only their rdf:type quads carried), the entity
+    triples they named (as keys, those it had not sent before), their tenure events, and
+    the organisation resolutions it logged (``Resolver.log``), which the parent's resolver
     adds up."""
     graphs: list[RenderedGraph]
+    batch: Path
+    size: int                   # bytes in ``batch``
+    quads: int
+    types: bytes
     entities: list[tuple]
     events: list
     log: Counter
 
 
-def render_part(names: list[str], by_graph: dict, resolve, sent: set) -> RenderedPart:
-    """Document graphs ``names`` (of ``triples.results_by_graph``) made and rendered, in a
-    worker process or in this one; ``resolve``'s own log is left as it was.
+def render_part(part: tuple[int, list[str]], by_graph: dict, resolve, sent: set, spool: Path) -> RenderedPart:
+    """Document graphs ``names`` (of ``triples.results_by_graph``), part ``index`` of the
+    build, made and rendered in a worker process or in this one; their quads go to the
+    spool batch of the part. ``resolve``'s own log is left as it was.
 
     ``sent``: entity triples this process already returned in this build. Every notice
     names the same agencies, posts and groups again; the parent keeps each once anyway,
@@ -303,6 +308,7 @@ def render_part(names: list[str], by_graph: dict, resolve, sent: set) -> Rendere
     """
     from graphbuilder.rdf.triples import document_graph
 
+    index, names = part
     turtle, nquads = key_texts()
     kept_log, resolve.log = resolve.log, Counter()
     try:
@@ -320,7 +326,12 @@ def render_part(names: list[str], by_graph: dict, resolve, sent: set) -> Rendere
             events.extend(found)
         if len(sent) > SENT_LIMIT:
             sent.clear()
-        return RenderedPart(graphs, entities, events, resolve.log)
+        data = b"".join(graph.nquads for graph in graphs)
+        path = batch_path(spool, index)
+        path.write_bytes(data)
+        types = b"".join(graph.types for graph in graphs)
+        graphs = [graph._replace(nquads=b"", types=b"") for graph in graphs]
+        return RenderedPart(graphs, path, len(data), data.count(b"\n"), types, entities, events, resolve.log)
     finally:
         resolve.log = kept_log
 
@@ -342,17 +353,20 @@ def stream_graph(results: list, resolve, folder: Path, workers: int = 1) -> Stre
     writer = StreamedGraph(folder)
     by_graph = results_by_graph(results, resolve)
     names = sorted(by_graph)
-    parts = [names[i:i + GRAPHS_A_PART] for i in range(0, len(names), GRAPHS_A_PART)]
+    parts = list(enumerate(names[i:i + GRAPHS_A_PART] for i in range(0, len(names), GRAPHS_A_PART)))
     entities: Subjects = {}
     canon: dict = {}
     events: list = []
     summaries: Subjects | None = None
-    for part in map_in_order(render_part, parts, by_graph, resolve, set(), workers=workers):
+    for part in map_in_order(render_part, parts, by_graph, resolve, set(), writer.spool.spooled.folder,
+                             workers=workers):
         if summaries is None:      # counted from the records while the workers go on
             summaries = {}
             add_triples(summaries, summary_triples(results, resolve))
         for graph in part.graphs:
             writer.add_rendered(graph)
+        writer.spool.add_batch(part.batch, [graph.name for graph in part.graphs], part.size, part.quads,
+                               part.types)
         add_keys(entities, part.entities, canon)
         events.extend(part.events)
         resolve.log.update(part.log)

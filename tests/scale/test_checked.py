@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import graphbuilder.export.spool as spool
+import graphbuilder.export.streamed as streamed
 from graphbuilder import pipeline
 from graphbuilder.export.checked import check_spooled
 from graphbuilder.export.facts import write_store_facts
@@ -26,11 +26,11 @@ RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 @pytest.fixture(scope="module")
 def spooled(corpus, tmp_path_factory):
-    """The corpus's graph spooled in batches of ~20 KB (a few documents each)."""
+    """The corpus's graph spooled in batches of two documents each."""
     folder = tmp_path_factory.mktemp("spool")
     build = pipeline.extract_corpus([corpus.gazettes], workers=1)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(spool, "BATCH_BYTES", 20_000)
+        patch.setattr(streamed, "GRAPHS_A_PART", 2)
         writer = pipeline.stream_graph(build, folder)
     assert len(writer.spooled.batches) > 3
     return writer.spooled

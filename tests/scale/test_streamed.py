@@ -11,7 +11,6 @@ import pytest
 
 import graphbuilder.export.checked as checked
 import graphbuilder.export.facts as facts
-import graphbuilder.export.spool as spool
 import graphbuilder.export.streamed as streamed
 from graphbuilder import pipeline
 from graphbuilder.cli import main
@@ -30,15 +29,17 @@ def test_whole_graph_writers_agree(corpus, single_build):
     assert (single_build / "graph.trig").read_text(encoding="utf-8") == whole.trig()
 
 
-@pytest.mark.parametrize("batch_bytes, run_bytes", [(20_000, 10_000), (10**9, 10**9), (5_000, 5_000)])
-def test_batches_and_runs_give_the_same_bytes(corpus, single_build, tmp_path, monkeypatch, batch_bytes, run_bytes):
-    """Document graphs checked in many small batches or in one, Turtle and facts through run
-    files or in memory: the same files."""
-    monkeypatch.setattr(spool, "BATCH_BYTES", batch_bytes)
+@pytest.mark.parametrize("graphs_a_part, task_bytes, run_bytes", [(2, 20_000, 10_000), (10**6, 10**9, 10**9),
+                                                                 (1, 1, 5_000)])
+def test_batches_and_runs_give_the_same_bytes(corpus, single_build, tmp_path, monkeypatch, graphs_a_part,
+                                              task_bytes, run_bytes):
+    """Document graphs spooled and checked in many small batches or in one, Turtle and facts
+    through run files or in memory: the same files."""
+    monkeypatch.setattr(streamed, "GRAPHS_A_PART", graphs_a_part)
+    monkeypatch.setattr(checked, "TASK_BYTES", (1, task_bytes))
     monkeypatch.setattr(streamed, "RUN_BYTES", run_bytes)
     monkeypatch.setattr(facts, "RUN_CHARS", run_bytes)
     monkeypatch.setattr(checked, "RUN_CHARS", run_bytes)
-    monkeypatch.setattr(checked, "TASK_BYTES", (1, batch_bytes * 2))
     out = tmp_path / "out"
     assert main(["build", str(corpus.gazettes), "--out", str(out), "-q", "--workers", "1"]) == 0
     for name in FILES:
@@ -70,16 +71,18 @@ def test_parts_and_subject_runs_in_processes_give_the_same_bytes(corpus, single_
     two processes and merged in order: still the bytes one process writes."""
     monkeypatch.setattr(streamed, "GRAPHS_A_PART", 1)
     monkeypatch.setattr(streamed, "SUBJECT_RUNS_A_WORKER", 50)
-    monkeypatch.setattr(spool, "BATCH_BYTES", 10_000)         # many batches, checked in two processes
-    monkeypatch.setattr(checked, "TASK_BYTES", (1, 25_000))
+    monkeypatch.setattr(checked, "TASK_BYTES", (1, 25_000))   # many batches, checked in two processes
     out = tmp_path / "out"
     assert main(["build", str(corpus.gazettes), "--out", str(out), "-q", "--workers", "2"]) == 0
     for name in FILES:
         assert (out / name).read_bytes() == (single_build / name).read_bytes(), name
 
 
-def test_worker_parts_leave_the_resolution_log_to_the_parent(corpus):
-    """render_part hands back what it logged and leaves the resolver's own log untouched."""
+def test_worker_parts_leave_the_resolution_log_to_the_parent(corpus, tmp_path):
+    """render_part hands back what it logged and leaves the resolver's own log untouched;
+    the part's quads are in its spool batch, only their types come back."""
+    import pyoxigraph as ox
+
     from graphbuilder.entities.resolve import Resolver
     from graphbuilder.rdf.triples import results_by_graph
 
@@ -88,9 +91,13 @@ def test_worker_parts_leave_the_resolution_log_to_the_parent(corpus):
     by_graph = results_by_graph(build.results, resolver)
     before = dict(resolver.log)
     names = sorted(by_graph)[:3]
-    part = streamed.render_part(names, by_graph, resolver, set())
+    part = streamed.render_part((7, names), by_graph, resolver, set(), tmp_path)
     assert dict(resolver.log) == before
     assert sum(part.log.values()) > 0
     assert [graph.name for graph in part.graphs] == names
-    again = streamed.render_part(names, by_graph, resolver, {key for key in part.entities})
-    assert again.entities == [] and [g.nquads for g in again.graphs] == [g.nquads for g in part.graphs]
+    assert part.batch == tmp_path / "batch-000007.nq" and part.size == part.batch.stat().st_size
+    quads = list(ox.parse(path=str(part.batch), format=ox.RdfFormat.N_QUADS))
+    assert len(quads) == part.quads and {q.graph_name.value for q in quads} == set(names)
+    assert all(graph.nquads == b"" for graph in part.graphs) and part.types.count(b"\n") > len(names)
+    again = streamed.render_part((8, names), by_graph, resolver, {key for key in part.entities}, tmp_path)
+    assert again.entities == [] and again.batch.read_bytes() == part.batch.read_bytes()
