@@ -64,6 +64,19 @@ class Places:
         pairs += [(j.short, j) for j in self.by_name.values() if len(j.short) >= 2]
         return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
 
+    @cached_property
+    def prefixes_by_first_character(self) -> dict[str, list[tuple[str, Jurisdiction]]]:
+        """:attr:`prefixes_longest_first` grouped by first character, in the same order: a name
+        is only tried against the places that can start it (every lookup asked all ~200)."""
+        groups: dict[str, list[tuple[str, Jurisdiction]]] = {}
+        for prefix, place in self.prefixes_longest_first:
+            groups.setdefault(prefix[:1], []).append((prefix, place))
+        return groups
+
+    def starting(self, text: str) -> list[tuple[str, Jurisdiction]]:
+        """(prefix, jurisdiction) pairs that may start ``text``, longest first."""
+        return self.prefixes_by_first_character.get(text[:1], [])
+
     def get(self, name: str) -> Jurisdiction:
         return self.by_name.get(name) or Jurisdiction(name, name[:-1] if len(name) > 2 else "", "")
 
@@ -75,7 +88,7 @@ class Places:
         """
         text, found = clean(issuer), NATIONAL
         while text:
-            known = next(((p, j) for p, j in self.prefixes_longest_first if text.startswith(p)), None)
+            known = next(((p, j) for p, j in self.starting(text) if text.startswith(p)), None)
             if known:
                 found, text = known[1].name, text[len(known[0]):]
                 if known[0] != known[1].name:
@@ -103,7 +116,7 @@ class Places:
         """
         found = ""
         while True:
-            inner = next((j for p, j in self.prefixes_longest_first
+            inner = next((j for p, j in self.starting(text)
                           if text.startswith(p) and (not found or j.parent == found)), None)
             if inner is None:
                 return found
@@ -113,7 +126,7 @@ class Places:
     def strip_enclosing(self, text: str, scope: str) -> str:
         """A name without the places that enclose ``scope``: 三门峡市湖滨区政府 → 湖滨区政府 in 湖滨区."""
         while scope:
-            outer = next((j for p, j in self.prefixes_longest_first
+            outer = next((j for p, j in self.starting(text)
                           if text.startswith(p) and j.name != scope and j.name in self.scopes(scope)), None)
             if outer is None:
                 return text

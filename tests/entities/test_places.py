@@ -59,3 +59,15 @@ def test_absolute_and_relative_are_inverse(scope, body):
 def test_clean_is_idempotent_and_drops_whitespace(text):
     once = clean(text)
     assert clean(once) == once and not any(ch.isspace() for ch in once)
+
+
+PREFIXES = [p for p, _ in PLACES.prefixes_longest_first]
+
+
+@given(st.sampled_from(PREFIXES), st.text(alphabet="三门峡市县区局人民政府湖滨渑池", max_size=8),
+       st.text(alphabet="市县区局教育", max_size=3))
+def test_places_that_may_start_a_name_are_every_prefix_in_order(prefix, rest, before):
+    """``starting`` (grouped by first character) keeps every candidate, longest first."""
+    for text in (prefix + rest, before + prefix + rest, rest):
+        expected = [(p, j) for p, j in PLACES.prefixes_longest_first if text.startswith(p)]
+        assert [(p, j) for p, j in PLACES.starting(text) if text.startswith(p)] == expected
