@@ -164,10 +164,10 @@ def build_index(build: Build, judgements: Path | None = None):
 
 def stream_graph(build: Build, folder: Path, judgements: Path | None = None, workers: int = 1):
     """The same graph, made and printed one document graph at a time into ``folder``, its
-    quads spooled there (export/streamed.py): what the build command does, in memory that
+    quads spooled there (export/graph_stage.py): what the build command does, in memory that
     grows with the entities, not with every quad; ``workers`` processes make the document
     graphs. Returns the writer of graph.ttl and graph.trig."""
-    from graphbuilder.export.streamed import stream_graph as stream
+    from graphbuilder.export.graph_stage import stream_graph as stream
 
     return _resolved(build, judgements, lambda results, resolver: stream(results, resolver, folder, workers))
 

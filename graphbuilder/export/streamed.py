@@ -1,8 +1,7 @@
 """A build's graph written one document graph at a time: graph.ttl, graph.trig and the quad spool.
 
-After entity resolution (which must see every document: persons are joined across
-them), each document's named graph is made and rendered, in a worker process when
-there are several (:func:`render_part`), then printed into the TriG body, its Turtle
+Each document's named graph is made and rendered (``export/graph_stage.py``, in a
+worker process when there are several), then printed into the TriG body, its Turtle
 subject blocks put aside in sorted runs, its quads spooled (``export/spool.py``, read
 by the facts export and SHACL in ``export/checked.py``), and dropped. Only the shared
 entities graph is held whole, until the end. The files are byte for byte those
@@ -18,22 +17,19 @@ entities graph is held whole, until the end. The files are byte for byte those
 """
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
 from graphbuilder.entities.keys import BASE
 from graphbuilder.export.key_text import KeyTexts, nquads_of_key, turtle_of_key
 from graphbuilder.export.runs import SortedRuns
-from graphbuilder.export.spool import QuadSpool, SpooledGraph, batch_path
+from graphbuilder.export.spool import QuadSpool, SpooledGraph
 from graphbuilder.export.rdf_files import RDF_TYPE, STANDARD_PREFIXES, RE_KIND, prefix_header, write_atomic
 from graphbuilder.rdf.quads import key_of
 
 Subjects = dict        # subject key → predicate key → set of object keys
 RUN_BYTES = 16_000_000      # characters of Turtle held before a sorted run is written out
 COPY_CHUNK = 1 << 20
-GRAPHS_A_PART = 16          # document graphs a worker makes and renders per task
-SENT_LIMIT = 500_000        # entity triples a worker remembers having returned
 SUBJECT_RUNS_A_WORKER = 8   # runs of subjects a large graph is rendered in, per worker
 
 
@@ -205,7 +201,7 @@ class StreamedGraph:
                 first = False
             if shared:
                 self.spool.add_shared_graph(name, piece.nquads, piece.reachable)
-            else:                    # its quads are spooled by the worker (render_part)
+            else:                    # its quads are spooled by the worker (graph_stage.render_part)
                 self.document_links |= piece.object_kinds
         self.trig_body.write("}\n")
         self.graphs += 1
@@ -279,104 +275,6 @@ def render_span(span: tuple[int, int], name: str, keys: list, subjects: Subjects
     """The rendering of subjects ``keys[start:end]`` of graph ``name``."""
     start, end = span
     return render_graph(name, {key: subjects[key] for key in keys[start:end]}, *key_texts(), reachable)
-
-
-class RenderedPart(NamedTuple):
-    """What a worker made of consecutive document graphs: their text (the quads written to
-    the spool batch ``batch`` already, only their rdf:type quads carried), the entity
-    triples they named (as keys, those it had not sent before), their tenure events, and
-    the organisation resolutions it logged (``Resolver.log``), which the parent's resolver
-    adds up."""
-    graphs: list[RenderedGraph]
-    batch: Path
-    size: int                   # bytes in ``batch``
-    quads: int
-    types: bytes
-    entities: list[tuple]
-    events: list
-    log: Counter
-
-
-def render_part(part: tuple[int, list[str]], by_graph: dict, resolve, sent: set, spool: Path) -> RenderedPart:
-    """Document graphs ``names`` (of ``triples.results_by_graph``), part ``index`` of the
-    build, made and rendered in a worker process or in this one; their quads go to the
-    spool batch of the part. ``resolve``'s own log is left as it was.
-
-    ``sent``: entity triples this process already returned in this build. Every notice
-    names the same agencies, posts and groups again; the parent keeps each once anyway,
-    so they are not pickled again (up to ``SENT_LIMIT``, then the memory is started afresh).
-    """
-    from graphbuilder.rdf.triples import document_graph
-
-    index, names = part
-    turtle, nquads = key_texts()
-    kept_log, resolve.log = resolve.log, Counter()
-    try:
-        graphs, entities, events = [], [], []
-        for name in names:
-            graph, found = document_graph(name, by_graph[name], resolve)
-            subjects: Subjects = {}
-            add_triples(subjects, graph.triples)
-            graphs.append(render_graph(name, subjects, turtle, nquads))
-            for s, p, o in graph.entities:
-                key = key_of(s), key_of(p), key_of(o)
-                if key not in sent:
-                    sent.add(key)
-                    entities.append(key)
-            events.extend(found)
-        if len(sent) > SENT_LIMIT:
-            sent.clear()
-        data = b"".join(graph.nquads for graph in graphs)
-        path = batch_path(spool, index)
-        path.write_bytes(data)
-        types = b"".join(graph.types for graph in graphs)
-        graphs = [graph._replace(nquads=b"", types=b"") for graph in graphs]
-        return RenderedPart(graphs, path, len(data), data.count(b"\n"), types, entities, events, resolve.log)
-    finally:
-        resolve.log = kept_log
-
-
-def stream_graph(results: list, resolve, folder: Path, workers: int = 1) -> StreamedGraph:
-    """Make, print and load each document graph in turn, then the entities graph and the
-    summaries graph (rdf/summaries.py); the returned writer then writes graph.ttl and
-    graph.trig (:meth:`StreamedGraph.write`).
-
-    Persons are resolved here, over every document; after that a document graph needs
-    nothing from the others, so with ``workers`` > 1 forked processes make and render
-    them ``GRAPHS_A_PART`` at a time while this one writes and loads what they return,
-    in graph order: the files are the same bytes whatever the number of workers.
-    """
-    from graphbuilder.parallel import map_in_order
-    from graphbuilder.rdf.summaries import SUMMARIES_GRAPH, summary_triples
-    from graphbuilder.rdf.triples import ENTITIES_GRAPH, closing_triples, results_by_graph
-
-    writer = StreamedGraph(folder)
-    by_graph = results_by_graph(results, resolve)
-    names = sorted(by_graph)
-    parts = list(enumerate(names[i:i + GRAPHS_A_PART] for i in range(0, len(names), GRAPHS_A_PART)))
-    entities: Subjects = {}
-    canon: dict = {}
-    events: list = []
-    summaries: Subjects | None = None
-    for part in map_in_order(render_part, parts, by_graph, resolve, set(), writer.spool.spooled.folder,
-                             workers=workers):
-        if summaries is None:      # counted from the records while the workers go on
-            summaries = {}
-            add_triples(summaries, summary_triples(results, resolve))
-        for graph in part.graphs:
-            writer.add_rendered(graph)
-        writer.spool.add_batch(part.batch, [graph.name for graph in part.graphs], part.size, part.quads,
-                               part.types)
-        add_keys(entities, part.entities, canon)
-        events.extend(part.events)
-        resolve.log.update(part.log)
-    del by_graph
-    add_triples(entities, closing_triples(resolve, events), canon)
-    if summaries is None:
-        summaries = {}
-        add_triples(summaries, summary_triples(results, resolve))
-    writer.finish(str(ENTITIES_GRAPH), entities, (str(SUMMARIES_GRAPH), summaries), workers=workers)
-    return writer
 
 
 _KEY_TEXTS: tuple[KeyTexts, KeyTexts] | None = None

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import graphbuilder.export.streamed as streamed
+import graphbuilder.export.graph_stage as graph_stage
 from graphbuilder import pipeline
 from graphbuilder.export.checked import check_spooled
 from graphbuilder.export.facts import write_store_facts
@@ -30,7 +30,7 @@ def spooled(corpus, tmp_path_factory):
     folder = tmp_path_factory.mktemp("spool")
     build = pipeline.extract_corpus([corpus.gazettes], workers=1)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(streamed, "GRAPHS_A_PART", 2)
+        patch.setattr(graph_stage, "GRAPHS_A_PART", 2)
         writer = pipeline.stream_graph(build, folder)
     assert len(writer.spooled.batches) > 3
     return writer.spooled

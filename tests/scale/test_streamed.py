@@ -11,6 +11,7 @@ import pytest
 
 import graphbuilder.export.checked as checked
 import graphbuilder.export.facts as facts
+import graphbuilder.export.graph_stage as graph_stage
 import graphbuilder.export.streamed as streamed
 from graphbuilder import pipeline
 from graphbuilder.cli import main
@@ -35,7 +36,7 @@ def test_batches_and_runs_give_the_same_bytes(corpus, single_build, tmp_path, mo
                                               task_bytes, run_bytes):
     """Document graphs spooled and checked in many small batches or in one, Turtle and facts
     through run files or in memory: the same files."""
-    monkeypatch.setattr(streamed, "GRAPHS_A_PART", graphs_a_part)
+    monkeypatch.setattr(graph_stage, "GRAPHS_A_PART", graphs_a_part)
     monkeypatch.setattr(checked, "TASK_BYTES", (1, task_bytes))
     monkeypatch.setattr(streamed, "RUN_BYTES", run_bytes)
     monkeypatch.setattr(facts, "RUN_CHARS", run_bytes)
@@ -69,7 +70,7 @@ def test_graphs_must_come_in_order(tmp_path):
 def test_parts_and_subject_runs_in_processes_give_the_same_bytes(corpus, single_build, tmp_path, monkeypatch):
     """Document graphs one per task and the entities graph in many runs of subjects, rendered in
     two processes and merged in order: still the bytes one process writes."""
-    monkeypatch.setattr(streamed, "GRAPHS_A_PART", 1)
+    monkeypatch.setattr(graph_stage, "GRAPHS_A_PART", 1)
     monkeypatch.setattr(streamed, "SUBJECT_RUNS_A_WORKER", 50)
     monkeypatch.setattr(checked, "TASK_BYTES", (1, 25_000))   # many batches, checked in two processes
     out = tmp_path / "out"
@@ -91,7 +92,7 @@ def test_worker_parts_leave_the_resolution_log_to_the_parent(corpus, tmp_path):
     by_graph = results_by_graph(build.results, resolver)
     before = dict(resolver.log)
     names = sorted(by_graph)[:3]
-    part = streamed.render_part((7, names), by_graph, resolver, set(), tmp_path)
+    part = graph_stage.render_part((7, names), by_graph, resolver, set(), tmp_path)
     assert dict(resolver.log) == before
     assert sum(part.log.values()) > 0
     assert [graph.name for graph in part.graphs] == names
@@ -99,5 +100,5 @@ def test_worker_parts_leave_the_resolution_log_to_the_parent(corpus, tmp_path):
     quads = list(ox.parse(path=str(part.batch), format=ox.RdfFormat.N_QUADS))
     assert len(quads) == part.quads and {q.graph_name.value for q in quads} == set(names)
     assert all(graph.nquads == b"" for graph in part.graphs) and part.types.count(b"\n") > len(names)
-    again = streamed.render_part((8, names), by_graph, resolver, {key for key in part.entities}, tmp_path)
+    again = graph_stage.render_part((8, names), by_graph, resolver, {key for key in part.entities}, tmp_path)
     assert again.entities == [] and again.batch.read_bytes() == part.batch.read_bytes()

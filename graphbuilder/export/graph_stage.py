@@ -1,0 +1,122 @@
+"""The graph stage: persons resolved over the build, then the document graphs made in the workers.
+
+Person resolution must see every document (a person's IRI depends on every mention of
+the name). After it, a document's graph needs nothing from the others, so forked
+workers make and render the document graphs ``GRAPHS_A_PART`` at a time
+(:func:`render_part`), each writing its part's quads to the spool itself, while this
+process writes what they return into the TriG body and the Turtle runs
+(``export/streamed.StreamedGraph``), in graph order: the files are the same bytes
+whatever the number of workers. The entities graph (with the tenures over every event)
+and the summaries graph follow.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import NamedTuple
+
+from graphbuilder.export.spool import batch_path
+from graphbuilder.export.streamed import (RenderedGraph, StreamedGraph, Subjects, add_keys, add_triples, key_texts,
+                                          render_graph)
+from graphbuilder.rdf.quads import key_of
+
+GRAPHS_A_PART = 16          # document graphs a worker makes and renders per task
+SENT_LIMIT = 500_000        # entity triples a worker remembers having returned
+
+
+class RenderedPart(NamedTuple):
+    """What a worker made of consecutive document graphs: their text (the quads written to
+    the spool batch ``batch`` already, only their rdf:type quads carried), the entity
+    triples they named (as keys, those it had not sent before), their tenure events, and
+    the organisation resolutions it logged (``Resolver.log``), which the parent's resolver
+    adds up."""
+    graphs: list[RenderedGraph]
+    batch: Path
+    size: int                   # bytes in ``batch``
+    quads: int
+    types: bytes
+    entities: list[tuple]
+    events: list
+    log: Counter
+
+
+def render_part(part: tuple[int, list[str]], by_graph: dict, resolve, sent: set, spool: Path) -> RenderedPart:
+    """Document graphs ``names`` (of ``triples.results_by_graph``), part ``index`` of the
+    build, made and rendered in a worker process or in this one; their quads go to the
+    spool batch of the part. ``resolve``'s own log is left as it was.
+
+    ``sent``: entity triples this process already returned in this build. Every notice
+    names the same agencies, posts and groups again; the parent keeps each once anyway,
+    so they are not pickled again (up to ``SENT_LIMIT``, then the memory is started afresh).
+    """
+    from graphbuilder.rdf.triples import document_graph
+
+    index, names = part
+    turtle, nquads = key_texts()
+    kept_log, resolve.log = resolve.log, Counter()
+    try:
+        graphs, entities, events = [], [], []
+        for name in names:
+            graph, found = document_graph(name, by_graph[name], resolve)
+            subjects: Subjects = {}
+            add_triples(subjects, graph.triples)
+            graphs.append(render_graph(name, subjects, turtle, nquads))
+            for s, p, o in graph.entities:
+                key = key_of(s), key_of(p), key_of(o)
+                if key not in sent:
+                    sent.add(key)
+                    entities.append(key)
+            events.extend(found)
+        if len(sent) > SENT_LIMIT:
+            sent.clear()
+        data = b"".join(graph.nquads for graph in graphs)
+        path = batch_path(spool, index)
+        path.write_bytes(data)
+        types = b"".join(graph.types for graph in graphs)
+        graphs = [graph._replace(nquads=b"", types=b"") for graph in graphs]
+        return RenderedPart(graphs, path, len(data), data.count(b"\n"), types, entities, events, resolve.log)
+    finally:
+        resolve.log = kept_log
+
+
+def stream_graph(results: list, resolve, folder: Path, workers: int = 1) -> StreamedGraph:
+    """Make, print and load each document graph in turn, then the entities graph and the
+    summaries graph (rdf/summaries.py); the returned writer then writes graph.ttl and
+    graph.trig (:meth:`StreamedGraph.write`).
+
+    Persons are resolved here, over every document; after that a document graph needs
+    nothing from the others, so with ``workers`` > 1 forked processes make and render
+    them ``GRAPHS_A_PART`` at a time while this one writes and loads what they return,
+    in graph order: the files are the same bytes whatever the number of workers.
+    """
+    from graphbuilder.parallel import map_in_order
+    from graphbuilder.rdf.summaries import SUMMARIES_GRAPH, summary_triples
+    from graphbuilder.rdf.triples import ENTITIES_GRAPH, closing_triples, results_by_graph
+
+    writer = StreamedGraph(folder)
+    by_graph = results_by_graph(results, resolve)
+    names = sorted(by_graph)
+    parts = list(enumerate(names[i:i + GRAPHS_A_PART] for i in range(0, len(names), GRAPHS_A_PART)))
+    entities: Subjects = {}
+    canon: dict = {}
+    events: list = []
+    summaries: Subjects | None = None
+    for part in map_in_order(render_part, parts, by_graph, resolve, set(), writer.spool.spooled.folder,
+                             workers=workers):
+        if summaries is None:      # counted from the records while the workers go on
+            summaries = {}
+            add_triples(summaries, summary_triples(results, resolve))
+        for graph in part.graphs:
+            writer.add_rendered(graph)
+        writer.spool.add_batch(part.batch, [graph.name for graph in part.graphs], part.size, part.quads,
+                               part.types)
+        add_keys(entities, part.entities, canon)
+        events.extend(part.events)
+        resolve.log.update(part.log)
+    del by_graph
+    add_triples(entities, closing_triples(resolve, events), canon)
+    if summaries is None:
+        summaries = {}
+        add_triples(summaries, summary_triples(results, resolve))
+    writer.finish(str(ENTITIES_GRAPH), entities, (str(SUMMARIES_GRAPH), summaries), workers=workers)
+    return writer
