@@ -36,7 +36,6 @@ from graphbuilder.rdf.quads import write_graph_partitions
 from graphbuilder.rdf.validate import ValidationResult, load_shapes, report_text, union, validate_with_pyshacl
 
 NQUADS = ox.RdfFormat.N_QUADS
-SUBCLASS_OF = b"<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 TASKS_A_WORKER = 2
 TASK_BYTES = (32_000_000, 96_000_000)     # N-Quads bytes of batches a task reads, at least and at most
 
@@ -76,9 +75,8 @@ def check_spooled(spooled: SpooledGraph, facts_path: Path, folder: Path, validat
     checks, subclasses = compiled_checks(spooled) if validate else ([], False)
     if checks is None:
         return Checked(whole_graph_validation(spooled, facts_path, partitions), seconds)
-    in_documents = document_classes(spooled)
     document_checks = tuple((number, check) for number, check in enumerate(checks)
-                            if subclasses or in_documents & set(check.targets))
+                            if subclasses or spooled.document_classes & set(check.targets))
     lines = SortedRuns(folder, "facts", RUN_CHARS, unique=False)
     findings: list = []
     job = BatchJob(spooled, document_checks, partitions)
@@ -102,18 +100,11 @@ def compiled_checks(spooled: SpooledGraph) -> tuple[list | None, bool]:
     pySHACL reads the whole graph), and whether the data states rdfs:subClassOf. Only the
     shared graphs could: a document graph holds a notice's facts, never class axioms."""
     shapes = load_shapes((ontology_dir() / "shapes.ttl").resolve())
-    with spooled.base.open("rb") as base:
-        subclasses = any(SUBCLASS_OF in line for line in base)
+    subclasses = spooled.states_subclasses
     try:
         return shacl_sparql.compile_shapes(shapes, subclasses), subclasses
     except shacl_sparql.Unsupported:
         return None, subclasses
-
-
-def document_classes(spooled: SpooledGraph) -> set[str]:
-    """The classes document nodes are typed with (the objects of ``types.nq``)."""
-    with spooled.types.open("rb") as types:
-        return {line.split(b" ", 3)[2][1:-1].decode("utf-8") for line in types if line.strip()}
 
 
 def shared_store(spooled: SpooledGraph) -> ox.Store:

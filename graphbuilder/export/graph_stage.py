@@ -35,6 +35,7 @@ class RenderedPart(NamedTuple):
     size: int                   # bytes in ``batch``
     quads: int
     types: bytes
+    classes: frozenset[str]     # the classes its document nodes are typed with
     entities: list[tuple]
     events: list
     log: Counter
@@ -74,7 +75,9 @@ def render_part(part: tuple[int, list[str]], by_graph: dict, resolve, sent: set,
         path.write_bytes(data)
         types = b"".join(graph.types for graph in graphs)
         graphs = [graph._replace(nquads=b"", types=b"") for graph in graphs]
-        return RenderedPart(graphs, path, len(data), data.count(b"\n"), types, entities, events, resolve.log)
+        classes = frozenset().union(*(graph.classes for graph in graphs))
+        return RenderedPart(graphs, path, len(data), data.count(b"\n"), types, classes, entities, events,
+                            resolve.log)
     finally:
         resolve.log = kept_log
 
@@ -109,7 +112,7 @@ def stream_graph(results: list, resolve, folder: Path, workers: int = 1) -> Stre
         for graph in part.graphs:
             writer.add_rendered(graph)
         writer.spool.add_batch(part.batch, [graph.name for graph in part.graphs], part.size, part.quads,
-                               part.types)
+                               part.types, part.classes)
         add_keys(entities, part.entities, canon)
         events.extend(part.events)
         resolve.log.update(part.log)

@@ -25,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+SUBCLASS_OF = b"<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
+
 
 
 @dataclass
@@ -35,6 +37,8 @@ class SpooledGraph:
     graphs: list[list[str]] = field(default_factory=list)    # graph names of each batch
     sizes: list[int] = field(default_factory=list)           # bytes of each batch
     base_graphs: list[str] = field(default_factory=list)
+    document_classes: set[str] = field(default_factory=set)  # what document nodes are typed with
+    states_subclasses: bool = False                           # rdfs:subClassOf in the shared graphs
     quads: int = 0
 
     @property
@@ -65,14 +69,17 @@ class QuadSpool:
         self.types = self.spooled.types.open("wb")
         self.reachable = self.spooled.reachable.open("wb")
 
-    def add_batch(self, path: Path, names: list[str], size: int, quads: int, types: bytes) -> None:
+    def add_batch(self, path: Path, names: list[str], size: int, quads: int, types: bytes,
+                  classes: frozenset[str]) -> None:
         """A batch of whole document graphs ``names`` that a worker wrote to ``path`` itself
-        (the text never passes through this process), and their ``rdf:type`` quads."""
+        (the text never passes through this process), their ``rdf:type`` quads and the
+        classes those name."""
         self.spooled.batches.append(Path(path))
         self.spooled.graphs.append(list(names))
         self.spooled.sizes.append(size)
         self.spooled.quads += quads
         self.types.write(types)
+        self.spooled.document_classes |= classes
 
     def add_shared_graph(self, name: str, nquads: bytes, reachable: bytes) -> None:
         """Part or all of a shared graph's quads (a large one comes in runs of subjects), and
@@ -80,6 +87,7 @@ class QuadSpool:
         if not self.spooled.base_graphs or self.spooled.base_graphs[-1] != name:
             self.spooled.base_graphs.append(name)
         self.base.write(nquads)
+        self.spooled.states_subclasses |= SUBCLASS_OF in nquads
         self.reachable.write(reachable)
         self.spooled.quads += nquads.count(b"\n")
 

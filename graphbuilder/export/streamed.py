@@ -92,6 +92,7 @@ class RenderedGraph(NamedTuple):
     blocks: list[tuple[str, str]]    # (subject key, its TriG block, indented) in subject order
     nquads: bytes                    # UTF-8, encoded where it was rendered
     types: bytes                     # its rdf:type quads (also in ``nquads``)
+    classes: frozenset[str]          # the classes they name
     reachable: bytes                 # the quads of subjects of the ``reachable`` kinds asked for
     kinds: frozenset[str]            # IRI kinds used as subject, predicate or object
     object_kinds: frozenset[str]     # IRI kinds used as object
@@ -104,6 +105,7 @@ def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTex
     blocks: list[tuple[str, str]] = []
     lines: list[str] = []
     types: list[str] = []
+    classes: set = set()
     reached: list[str] = []
     kinds: set[str] = set()
     used: set = set()            # objects, and predicates below: their kinds read once at the end
@@ -123,6 +125,7 @@ def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTex
                 lines.append(f"{start}{nquads[objects]} {graph} .\n")
             if predicate == RDF_TYPE:
                 types += lines[-len(objects_of(objects)):]
+                classes.update(objects_of(objects))
         used_predicates.update(predicates)
         kinds.add(kind)
         if kind in reachable:
@@ -130,7 +133,7 @@ def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTex
     object_kinds = {kind_of_key(value) for value in used}
     kinds.update(kind_of_key(predicate) for predicate in used_predicates)
     return RenderedGraph(name, blocks, "".join(lines).encode("utf-8"), "".join(types).encode("utf-8"),
-                         "".join(reached).encode("utf-8"), frozenset(kinds | object_kinds),
+                         frozenset(classes), "".join(reached).encode("utf-8"), frozenset(kinds | object_kinds),
                          frozenset(object_kinds))
 
 
