@@ -72,11 +72,11 @@ def check_spooled(spooled: SpooledGraph, facts_path: Path, folder: Path, validat
     from graphbuilder.parallel import map_in_order
 
     seconds: Counter = Counter()
-    checks, subclasses = compiled_checks(spooled) if validate else ([], False)
+    checks = compiled_checks(spooled) if validate else []
     if checks is None:
         return Checked(whole_graph_validation(spooled, facts_path, partitions), seconds)
     document_checks = tuple((number, check) for number, check in enumerate(checks)
-                            if subclasses or spooled.document_classes & set(check.targets))
+                            if spooled.states_subclasses or spooled.document_classes & set(check.targets))
     lines = SortedRuns(folder, "facts", RUN_CHARS, unique=False)
     findings: list = []
     job = BatchJob(spooled, document_checks, partitions)
@@ -89,22 +89,21 @@ def check_spooled(spooled: SpooledGraph, facts_path: Path, folder: Path, validat
     write_atomic(facts_path, lines.merged())
     if checks or partitions is not None:
         shared = shared_store(spooled)
-        findings += shared_findings(shared, spooled, checks, subclasses, seconds)
+        findings += shared_findings(shared, spooled, checks, seconds)
         if partitions is not None:
             write_graph_partitions(shared, spooled.base_graphs, partitions, first=sum(map(len, spooled.graphs)))
     return Checked(validation_of(checks, findings) if validate else None, seconds)
 
 
-def compiled_checks(spooled: SpooledGraph) -> tuple[list | None, bool]:
-    """The shapes as SPARQL checks (None when they use SHACL the compiler does not know: then
-    pySHACL reads the whole graph), and whether the data states rdfs:subClassOf. Only the
-    shared graphs could: a document graph holds a notice's facts, never class axioms."""
+def compiled_checks(spooled: SpooledGraph) -> list | None:
+    """The shapes as SPARQL checks, or None when they use SHACL the compiler does not know
+    (then pySHACL reads the whole graph). Instances follow rdfs:subClassOf where the shared
+    graphs state it; a document graph holds a notice's facts, never class axioms."""
     shapes = load_shapes((ontology_dir() / "shapes.ttl").resolve())
-    subclasses = spooled.states_subclasses
     try:
-        return shacl_sparql.compile_shapes(shapes, subclasses), subclasses
+        return shacl_sparql.compile_shapes(shapes, spooled.states_subclasses)
     except shacl_sparql.Unsupported:
-        return None, subclasses
+        return None
 
 
 def shared_store(spooled: SpooledGraph) -> ox.Store:
@@ -115,13 +114,12 @@ def shared_store(spooled: SpooledGraph) -> ox.Store:
     return store
 
 
-def shared_findings(shared: ox.Store, spooled: SpooledGraph, checks: list, subclasses: bool,
-                    seconds: Counter) -> list:
+def shared_findings(shared: ox.Store, spooled: SpooledGraph, checks: list, seconds: Counter) -> list:
     """(check number, finding) for the nodes of the shared graphs: the checks whose targets
     have instances there, on the shared graphs plus every document node's types."""
     started = time.process_time()
     classes = {c for check in checks for c in check.targets}
-    in_shared = {c for c in classes if subclasses or has_instances(shared, c, spooled.base_graphs)}
+    in_shared = {c for c in classes if spooled.states_subclasses or has_instances(shared, c, spooled.base_graphs)}
     findings = [(number, finding) for number, check in enumerate(checks) if in_shared & set(check.targets)
                 for finding in check.findings(shared)
                 if lives_in(shared, finding.focus, spooled.base_graphs)]
@@ -131,14 +129,17 @@ def shared_findings(shared: ox.Store, spooled: SpooledGraph, checks: list, subcl
 
 def has_instances(store: ox.Store, cls: str, graphs: list[str]) -> bool:
     """Whether ``cls`` has instances typed in one of the graphs named."""
-    values = " ".join(f"<{g}>" for g in graphs)
-    return bool(store.query(f"ASK {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?x a <{cls}> }} }}"))
+    return found_in(store, f"?x a <{cls}>", graphs)
 
 
 def lives_in(store: ox.Store, node: str, graphs: list[str]) -> bool:
     """Whether ``node`` is a subject in one of the graphs named (every subject lives in one graph)."""
+    return found_in(store, f"<{node}> ?p ?o", graphs)
+
+
+def found_in(store: ox.Store, pattern: str, graphs: list[str]) -> bool:
     values = " ".join(f"<{g}>" for g in graphs)
-    return bool(store.query(f"ASK {{ VALUES ?g {{ {values} }} GRAPH ?g {{ <{node}> ?p ?o }} }}"))
+    return bool(store.query(f"ASK {{ VALUES ?g {{ {values} }} GRAPH ?g {{ {pattern} }} }}"))
 
 
 def tasks_of(sizes: list[int], workers: int) -> list[list[int]]:
