@@ -10,10 +10,10 @@ of the shared graphs a document node can reach (``reachable.nq``), and there
 - the SHACL checks whose target classes have instances in document graphs give the
   findings about those nodes.
 
-The checks of nodes in the shared graphs run once, on the shared graphs plus the
-``rdf:type`` quads of every document graph (what a shared node's ``sh:class`` may
-point at). Findings are kept only where their focus node lives, so that a node is
-judged once, on all the data its shapes read. The result is the one a store of the
+The checks of nodes in the shared graphs run once, in a task of their own beside the
+batches, on the shared graphs plus the ``rdf:type`` quads of the document nodes they
+point at (what a shared node's ``sh:class`` may read). Findings are kept only where
+their focus node lives, so that a node is judged once, on all the data its shapes read. The result is the one a store of the
 whole graph gives, row for row (tested), in memory that grows with a batch and the
 shared graphs, not with the corpus, and in as many processes as there are workers.
 """
@@ -56,18 +56,23 @@ class BatchResult:
 
 @dataclass(frozen=True)
 class BatchJob:
-    """What every batch task shares: the spool, the document checks (by number), where partitions go."""
+    """What every task shares: the spool, the checks of document nodes and those of shared
+    nodes (each by its number), where partitions go."""
     spooled: SpooledGraph
     checks: tuple[tuple[int, object], ...]
+    shared_checks: tuple[tuple[int, object], ...]
     partitions: Path | None
+
+
+SHARED_TASK = None     # the task of the shared graphs' own checks and partitions (the others: batch numbers)
 
 
 def check_spooled(spooled: SpooledGraph, facts_path: Path, folder: Path, validate: bool = True,
                   workers: int = 1, partitions: Path | None = None) -> Checked:
     """Write ``facts_path`` (and ``partitions``), and validate unless ``validate`` is False.
 
-    The batches go first, in the workers; the shared graphs' own checks after them, in this
-    process, once the workers are gone (both hold the shared graphs: not at the same time).
+    The shared graphs' own task goes first, so that a worker reads them while the others
+    take the batches and this process sorts the facts lines as they come.
     """
     from graphbuilder.parallel import map_in_order
 
@@ -79,19 +84,16 @@ def check_spooled(spooled: SpooledGraph, facts_path: Path, folder: Path, validat
                             if spooled.states_subclasses or spooled.document_classes & set(check.targets))
     lines = SortedRuns(folder, "facts", RUN_CHARS, unique=False)
     findings: list = []
-    job = BatchJob(spooled, document_checks, partitions)
-    for index, result in enumerate(map_in_order(check_batches, tasks_of(spooled.sizes, workers), job,
-                                                workers=workers)):
+    job = BatchJob(spooled, document_checks, tuple(enumerate(checks)), partitions)
+    tasks = tasks_of(spooled.sizes, workers)
+    if checks or partitions is not None:
+        tasks.insert(0, SHARED_TASK)
+    for index, result in enumerate(map_in_order(check_task, tasks, job, workers=workers)):
         for number, (key, line) in enumerate(result.lines):
             lines.add((key, index, number), line)
         findings += result.findings
         seconds.update(result.seconds)
     write_atomic(facts_path, lines.merged())
-    if checks or partitions is not None:
-        shared = shared_store(spooled)
-        findings += shared_findings(shared, spooled, checks, seconds)
-        if partitions is not None:
-            write_graph_partitions(shared, spooled.base_graphs, partitions, first=sum(map(len, spooled.graphs)))
     return Checked(validation_of(checks, findings) if validate else None, seconds)
 
 
@@ -107,24 +109,21 @@ def compiled_checks(spooled: SpooledGraph) -> list | None:
 
 
 def shared_store(spooled: SpooledGraph) -> ox.Store:
-    """The shared graphs and every document node's types, in memory."""
+    """The shared graphs, and the types of the document nodes they point at, in memory."""
     store = ox.Store()
-    store.load(path=str(spooled.base), format=NQUADS)
-    store.load(path=str(spooled.types), format=NQUADS)
+    for path in (spooled.base, *spooled.types_linked()):
+        store.load(path=str(path), format=NQUADS)
     return store
 
 
-def shared_findings(shared: ox.Store, spooled: SpooledGraph, checks: list, seconds: Counter) -> list:
+def shared_findings(shared: ox.Store, spooled: SpooledGraph, checks: tuple[tuple[int, object], ...]) -> list:
     """(check number, finding) for the nodes of the shared graphs: the checks whose targets
-    have instances there, on the shared graphs plus every document node's types."""
-    started = time.process_time()
-    classes = {c for check in checks for c in check.targets}
+    have instances there, on the shared graphs plus the types of the document nodes they point at."""
+    classes = {c for _, check in checks for c in check.targets}
     in_shared = {c for c in classes if spooled.states_subclasses or has_instances(shared, c, spooled.base_graphs)}
-    findings = [(number, finding) for number, check in enumerate(checks) if in_shared & set(check.targets)
-                for finding in check.findings(shared)
-                if lives_in(shared, finding.focus, spooled.base_graphs)]
-    seconds["shacl"] += time.process_time() - started
-    return findings
+    return [(number, finding) for number, check in checks if in_shared & set(check.targets)
+            for finding in check.findings(shared)
+            if lives_in(shared, finding.focus, spooled.base_graphs)]
 
 
 def has_instances(store: ox.Store, cls: str, graphs: list[str]) -> bool:
@@ -159,21 +158,46 @@ def tasks_of(sizes: list[int], workers: int) -> list[list[int]]:
     return tasks
 
 
+class Laps(Counter):
+    """CPU seconds by part: :meth:`lap` books the time since the last lap to ``part``."""
+
+    def __init__(self):
+        super().__init__()
+        self.clock = time.process_time()
+
+    def lap(self, part: str) -> None:
+        now = time.process_time()
+        self[part] += now - self.clock
+        self.clock = now
+
+
+def check_task(indices: list[int] | None, job: BatchJob) -> BatchResult:
+    """:func:`check_batches`, or for ``SHARED_TASK`` :func:`check_shared`."""
+    return check_shared(job) if indices is SHARED_TASK else check_batches(indices, job)
+
+
+def check_shared(job: BatchJob) -> BatchResult:
+    """The shared graphs' own findings and partitions (their facts are the batches')."""
+    laps = Laps()
+    spooled = job.spooled
+    shared = shared_store(spooled)
+    laps.lap("load")
+    findings = shared_findings(shared, spooled, job.shared_checks)
+    laps.lap("shacl")
+    if job.partitions is not None:
+        write_graph_partitions(shared, spooled.base_graphs, job.partitions, first=sum(map(len, spooled.graphs)))
+        laps.lap("partitions")
+    return BatchResult([], findings, Counter(laps))
+
+
 def check_batches(indices: list[int], job: BatchJob) -> BatchResult:
     """Consecutive batches beside the shared nodes they can reach: facts lines, findings, partitions.
 
     A fresh store each time: Oxigraph's in-memory store keeps the strings of removed quads,
     and a worker swapping batches in one store grew by ~100 MB a batch.
     """
-    seconds: Counter = Counter()
-    clock = time.process_time()
-
-    def lap(part: str) -> None:
-        nonlocal clock
-        now = time.process_time()
-        seconds[part] += now - clock
-        clock = now
-
+    laps = Laps()
+    lap = laps.lap
     spooled = job.spooled
     store = ox.Store()
     store.load(path=str(spooled.reachable), format=NQUADS)
@@ -190,7 +214,7 @@ def check_batches(indices: list[int], job: BatchJob) -> BatchResult:
         names = [name for index in indices for name in spooled.graphs[index]]
         write_graph_partitions(store, names, job.partitions, first)
         lap("partitions")
-    return BatchResult(lines, findings, seconds)
+    return BatchResult(lines, findings, Counter(laps))
 
 
 def validation_of(checks: list, findings: list[tuple[int, shacl_sparql.Finding]]) -> ValidationResult:

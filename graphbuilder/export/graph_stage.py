@@ -34,7 +34,7 @@ class RenderedPart(NamedTuple):
     batch: Path
     size: int                   # bytes in ``batch``
     quads: int
-    types: bytes
+    types: dict[str, bytes]     # their rdf:type quads, by the subject's IRI kind
     classes: frozenset[str]     # the classes its document nodes are typed with
     entities: list[tuple]
     events: list
@@ -73,10 +73,14 @@ def render_part(part: tuple[int, list[str]], by_graph: dict, resolve, sent: set,
         data = b"".join(graph.nquads for graph in graphs)
         path = batch_path(spool, index)
         path.write_bytes(data)
-        types = b"".join(graph.types for graph in graphs)
-        graphs = [graph._replace(nquads=b"", types=b"") for graph in graphs]
+        types: dict[str, list[bytes]] = {}
+        for graph in graphs:
+            for kind, text in graph.types.items():
+                types.setdefault(kind, []).append(text)
+        graphs = [graph._replace(nquads=b"", types={}) for graph in graphs]
         classes = frozenset().union(*(graph.classes for graph in graphs))
-        return RenderedPart(graphs, path, len(data), data.count(b"\n"), types, classes, entities, events,
+        return RenderedPart(graphs, path, len(data), data.count(b"\n"),
+                            {kind: b"".join(texts) for kind, texts in types.items()}, classes, entities, events,
                             resolve.log)
     finally:
         resolve.log = kept_log

@@ -16,17 +16,20 @@ of whole document graphs at a time, in memory, in as many processes as there are
 - ``batch-NNNNNN.nq``: whole document graphs in graph-IRI order, one file for each task of
   the graph stage's workers, which write them themselves (the checks read a few
   consecutive batches at a time).
-- ``types.nq``: the ``rdf:type`` quads of every document graph: what a shape of the
-  shared graphs needs to know of a document node it points at (a roster period's
-  ``gb:listedIn`` document must be a ``gb:SourceDocument``).
+- ``types-KIND.nq``: the ``rdf:type`` quads of every document graph, one file per IRI kind
+  of their subjects: what a shape of the shared graphs needs to know of a document node it
+  points at (a roster period's ``gb:listedIn`` document must be a ``gb:SourceDocument``).
+  Shapes follow predicate paths forward, so only the kinds the shared graphs use as
+  objects are ever read (documents, appointments, observations; not the assignments
+  and tasks that make up most of a build).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 SUBCLASS_OF = b"<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
-
 
 
 @dataclass
@@ -39,15 +42,20 @@ class SpooledGraph:
     base_graphs: list[str] = field(default_factory=list)
     document_classes: set[str] = field(default_factory=set)  # what document nodes are typed with
     states_subclasses: bool = False                           # rdfs:subClassOf in the shared graphs
+    shared_links: set[str] = field(default_factory=set)      # IRI kinds the shared graphs use as objects
+    type_kinds: set[str] = field(default_factory=set)        # subject kinds of the document types spooled
     quads: int = 0
 
     @property
     def base(self) -> Path:
         return self.folder / "base.nq"
 
-    @property
-    def types(self) -> Path:
-        return self.folder / "types.nq"
+    def types_of(self, kind: str) -> Path:
+        return self.folder / f"types-{kind or 'other'}.nq"
+
+    def types_linked(self) -> list[Path]:
+        """The type files of the document nodes the shared graphs point at."""
+        return [self.types_of(kind) for kind in sorted(self.type_kinds & self.shared_links)]
 
     @property
     def reachable(self) -> Path:
@@ -66,10 +74,10 @@ class QuadSpool:
     def __init__(self, folder: Path):
         self.spooled = SpooledGraph(Path(folder))
         self.base = self.spooled.base.open("wb")
-        self.types = self.spooled.types.open("wb")
+        self.types: dict[str, BinaryIO] = {}
         self.reachable = self.spooled.reachable.open("wb")
 
-    def add_batch(self, path: Path, names: list[str], size: int, quads: int, types: bytes,
+    def add_batch(self, path: Path, names: list[str], size: int, quads: int, types: dict[str, bytes],
                   classes: frozenset[str]) -> None:
         """A batch of whole document graphs ``names`` that a worker wrote to ``path`` itself
         (the text never passes through this process), their ``rdf:type`` quads and the
@@ -78,20 +86,25 @@ class QuadSpool:
         self.spooled.graphs.append(list(names))
         self.spooled.sizes.append(size)
         self.spooled.quads += quads
-        self.types.write(types)
+        for kind, text in types.items():
+            if kind not in self.types:
+                self.spooled.type_kinds.add(kind)
+                self.types[kind] = self.spooled.types_of(kind).open("wb")
+            self.types[kind].write(text)
         self.spooled.document_classes |= classes
 
-    def add_shared_graph(self, name: str, nquads: bytes, reachable: bytes) -> None:
-        """Part or all of a shared graph's quads (a large one comes in runs of subjects), and
-        those of them document nodes can reach."""
+    def add_shared_graph(self, name: str, nquads: bytes, reachable: bytes, links: frozenset[str]) -> None:
+        """Part or all of a shared graph's quads (a large one comes in runs of subjects), those
+        of them document nodes can reach, and the IRI kinds they use as objects."""
         if not self.spooled.base_graphs or self.spooled.base_graphs[-1] != name:
             self.spooled.base_graphs.append(name)
         self.base.write(nquads)
         self.spooled.states_subclasses |= SUBCLASS_OF in nquads
         self.reachable.write(reachable)
+        self.spooled.shared_links |= links
         self.spooled.quads += nquads.count(b"\n")
 
     def close(self) -> SpooledGraph:
-        for handle in (self.base, self.types, self.reachable):
+        for handle in (self.base, *self.types.values(), self.reachable):
             handle.close()
         return self.spooled

@@ -91,7 +91,7 @@ class RenderedGraph(NamedTuple):
     name: str
     blocks: list[tuple[str, str]]    # (subject key, its TriG block, indented) in subject order
     nquads: bytes                    # UTF-8, encoded where it was rendered
-    types: bytes                     # its rdf:type quads (also in ``nquads``)
+    types: dict[str, bytes]          # its rdf:type quads (also in ``nquads``), by the subject's IRI kind
     classes: frozenset[str]          # the classes they name
     reachable: bytes                 # the quads of subjects of the ``reachable`` kinds asked for
     kinds: frozenset[str]            # IRI kinds used as subject, predicate or object
@@ -104,7 +104,7 @@ def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTex
     graph = nquads[name]
     blocks: list[tuple[str, str]] = []
     lines: list[str] = []
-    types: list[str] = []
+    types: dict[str, list[str]] = {}
     classes: set = set()
     reached: list[str] = []
     kinds: set[str] = set()
@@ -124,7 +124,7 @@ def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTex
                 used.add(objects)
                 lines.append(f"{start}{nquads[objects]} {graph} .\n")
             if predicate == RDF_TYPE:
-                types += lines[-len(objects_of(objects)):]
+                types.setdefault(kind, []).extend(lines[-len(objects_of(objects)):])
                 classes.update(objects_of(objects))
         used_predicates.update(predicates)
         kinds.add(kind)
@@ -132,7 +132,8 @@ def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTex
             reached += lines[first:]
     object_kinds = {kind_of_key(value) for value in used}
     kinds.update(kind_of_key(predicate) for predicate in used_predicates)
-    return RenderedGraph(name, blocks, "".join(lines).encode("utf-8"), "".join(types).encode("utf-8"),
+    return RenderedGraph(name, blocks, "".join(lines).encode("utf-8"),
+                         {kind: "".join(texts).encode("utf-8") for kind, texts in types.items()},
                          frozenset(classes), "".join(reached).encode("utf-8"), frozenset(kinds | object_kinds),
                          frozenset(object_kinds))
 
@@ -203,7 +204,7 @@ class StreamedGraph:
                 self.runs.add(subject, unindent(indented))
                 first = False
             if shared:
-                self.spool.add_shared_graph(name, piece.nquads, piece.reachable)
+                self.spool.add_shared_graph(name, piece.nquads, piece.reachable, piece.object_kinds)
             else:                    # its quads are spooled by the worker (graph_stage.render_part)
                 self.document_links |= piece.object_kinds
         self.trig_body.write("}\n")
