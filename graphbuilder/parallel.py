@@ -48,6 +48,29 @@ def map_in_order(function: Callable[..., Result], files: Sequence, *shared, work
             yield function(path, *shared)
 
 
+class Beside:
+    """``function(*args)`` run in a forked process while this one goes on (with ``workers``
+    of 1, here and now): work that needs nothing the caller does next, such as writing
+    files, fills the cores the caller's own pool leaves idle. :meth:`join` waits for it."""
+
+    def __init__(self, function: Callable[..., object], *args, workers: int = 1):
+        self.name = getattr(function, "__qualname__", repr(function))
+        self.process = None
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            self.process = multiprocessing.get_context("fork").Process(target=function, args=args, daemon=True)
+            self.process.start()
+        else:
+            function(*args)
+
+    def join(self) -> None:
+        if self.process is None:
+            return
+        self.process.join()
+        if self.process.exitcode != 0:
+            raise RuntimeError(f"{self.name} failed in process {self.process.pid} "
+                               f"(exit code {self.process.exitcode}); its traceback is above")
+
+
 def _share(shared: tuple) -> None:
     global _SHARED
     _SHARED = shared

@@ -41,19 +41,21 @@ def write_streamed(args: argparse.Namespace, build, clock: "Stopwatch", started:
     The graph's quads are spooled to ``folder`` as the shared graphs plus batches of
     document graphs (export/spool.py); the facts export, SHACL and the N-Quads partitions
     read them batch by batch in memory, in ``--workers`` processes (export/checked.py).
+    With several workers graph.ttl and graph.trig are written by a process of their own
+    meanwhile; the ``write_rdf`` lap is then the wait for it after the checks.
     """
     from graphbuilder.export.checked import check_spooled
     from graphbuilder.export.report import UNREAD_CODES, report, write_report
+    from graphbuilder.parallel import Beside
     from graphbuilder.rdf.quads import PARTITIONS, remove_partitions
 
     writer = pipeline.stream_graph(build, folder, args.judgements and Path(args.judgements), workers=args.workers)
     clock.lap("graph", build)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    writer.write(out)
+    writing = Beside(writer.write, out, workers=args.workers)
     spooled = writer.spooled
     del writer
-    clock.lap("write_rdf", build)
     remove_partitions(out / PARTITIONS)      # push prefers partitions: never leave an older build's
     partitions = out / PARTITIONS if args.nquads or args.executor == "dask" else None
     checked = check_spooled(spooled, out / "facts.jsonl", folder, validate=not args.no_validate,
@@ -61,6 +63,8 @@ def write_streamed(args: argparse.Namespace, build, clock: "Stopwatch", started:
     build.timings.update({part: round(seconds, 4) for part, seconds in checked.seconds.items()})
     validation = checked.validation
     clock.lap("check", build)
+    writing.join()
+    clock.lap("write_rdf", build)
     triples = spooled.quads
     write_report(report(build, triples, validation), out / "report.json")
     clock.lap("report", build)

@@ -39,3 +39,39 @@ def test_bad_worker_count_is_a_usage_error(capsys):
         main(["build", "seeds", "--workers", "0"])
     assert stop.value.code == 2
     assert "number of processes" in capsys.readouterr().err
+
+
+def write_marker(path: Path, pid_file: Path) -> None:
+    import os
+
+    path.write_text("written")
+    pid_file.write_text(str(os.getpid()))
+
+
+def fail_loudly(_: Path) -> None:
+    raise ValueError("the writer broke")
+
+
+def test_work_beside_runs_in_another_process_and_is_joined(tmp_path):
+    import os
+
+    from graphbuilder.parallel import Beside
+
+    beside = Beside(write_marker, tmp_path / "out.txt", tmp_path / "pid", workers=2)
+    beside.join()
+    assert (tmp_path / "out.txt").read_text() == "written"
+    assert int((tmp_path / "pid").read_text()) != os.getpid()
+    Beside(write_marker, tmp_path / "one.txt", tmp_path / "pid", workers=1).join()     # one worker: here
+    assert int((tmp_path / "pid").read_text()) == os.getpid()
+
+
+def test_work_beside_that_fails_fails_the_join(tmp_path):
+    import pytest
+
+    from graphbuilder.parallel import Beside
+
+    beside = Beside(fail_loudly, tmp_path, workers=2)
+    with pytest.raises(RuntimeError, match="fail_loudly failed in process"):
+        beside.join()
+    with pytest.raises(ValueError, match="the writer broke"):
+        Beside(fail_loudly, tmp_path, workers=1)
