@@ -50,25 +50,41 @@ def map_in_order(function: Callable[..., Result], files: Sequence, *shared, work
 
 class Beside:
     """``function(*args)`` run in a forked process while this one goes on (with ``workers``
-    of 1, here and now): work that needs nothing the caller does next, such as writing
-    files, fills the cores the caller's own pool leaves idle. :meth:`join` waits for it."""
+    of 1, here and now): work the caller does not need until later, such as writing files
+    or counting what it will add at the end, fills the cores its own pool leaves idle.
+    The process inherits ``args`` (nothing is pickled on the way in); :meth:`join` waits
+    for it and gives back what ``function`` returned (pickled on the way out)."""
 
-    def __init__(self, function: Callable[..., object], *args, workers: int = 1):
+    def __init__(self, function: Callable[..., Result], *args, workers: int = 1):
         self.name = getattr(function, "__qualname__", repr(function))
-        self.process = None
+        self.process, self.value = None, None
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-            self.process = multiprocessing.get_context("fork").Process(target=function, args=args, daemon=True)
+            context = multiprocessing.get_context("fork")
+            self.receiver, sender = context.Pipe(duplex=False)
+            self.process = context.Process(target=_send_back, args=(sender, function, args), daemon=True)
             self.process.start()
+            sender.close()
         else:
-            function(*args)
+            self.value = function(*args)
 
-    def join(self) -> None:
+    def join(self):
         if self.process is None:
-            return
+            return self.value
+        try:
+            value = self.receiver.recv()        # before join: a large value fills the pipe
+        except EOFError:
+            value = None
         self.process.join()
+        self.receiver.close()
         if self.process.exitcode != 0:
             raise RuntimeError(f"{self.name} failed in process {self.process.pid} "
                                f"(exit code {self.process.exitcode}); its traceback is above")
+        return value
+
+
+def _send_back(sender, function: Callable, args: tuple) -> None:
+    sender.send(function(*args))
+    sender.close()
 
 
 def _share(shared: tuple) -> None:

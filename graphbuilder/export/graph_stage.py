@@ -86,33 +86,37 @@ def render_part(part: tuple[int, list[str]], by_graph: dict, resolve, sent: set,
         resolve.log = kept_log
 
 
+def summary_keys(results: list, resolve) -> list[tuple]:
+    """The summaries graph's triples (``rdf/summaries.py``) as keys, to hand to another process."""
+    from graphbuilder.rdf.summaries import summary_triples
+
+    return [(key_of(s), key_of(p), key_of(o)) for s, p, o in summary_triples(results, resolve)]
+
+
 def stream_graph(results: list, resolve, folder: Path, workers: int = 1) -> StreamedGraph:
     """Make, print and load each document graph in turn, then the entities graph and the
-    summaries graph (rdf/summaries.py); the returned writer then writes graph.ttl and
-    graph.trig (:meth:`StreamedGraph.write`).
+    summaries graph (rdf/summaries.py, counted meanwhile by a process of its own); the
+    returned writer then writes graph.ttl and graph.trig (:meth:`StreamedGraph.write`).
 
     Persons are resolved here, over every document; after that a document graph needs
     nothing from the others, so with ``workers`` > 1 forked processes make and render
     them ``GRAPHS_A_PART`` at a time while this one writes and loads what they return,
     in graph order: the files are the same bytes whatever the number of workers.
     """
-    from graphbuilder.parallel import map_in_order
-    from graphbuilder.rdf.summaries import SUMMARIES_GRAPH, summary_triples
+    from graphbuilder.parallel import Beside, map_in_order
+    from graphbuilder.rdf.summaries import SUMMARIES_GRAPH
     from graphbuilder.rdf.triples import ENTITIES_GRAPH, closing_triples, results_by_graph
 
     writer = StreamedGraph(folder)
     by_graph = results_by_graph(results, resolve)
+    counting = Beside(summary_keys, results, resolve, workers=workers)    # while the workers make the graphs
     names = sorted(by_graph)
     parts = list(enumerate(names[i:i + GRAPHS_A_PART] for i in range(0, len(names), GRAPHS_A_PART)))
     entities: Subjects = {}
     canon: dict = {}
     events: list = []
-    summaries: Subjects | None = None
     for part in map_in_order(render_part, parts, by_graph, resolve, set(), writer.spool.spooled.folder,
                              workers=workers):
-        if summaries is None:      # counted from the records while the workers go on
-            summaries = {}
-            add_triples(summaries, summary_triples(results, resolve))
         for graph in part.graphs:
             writer.add_rendered(graph)
         writer.spool.add_batch(part.batch, [graph.name for graph in part.graphs], part.size, part.quads,
@@ -122,8 +126,7 @@ def stream_graph(results: list, resolve, folder: Path, workers: int = 1) -> Stre
         resolve.log.update(part.log)
     del by_graph
     add_triples(entities, closing_triples(resolve, events), canon)
-    if summaries is None:
-        summaries = {}
-        add_triples(summaries, summary_triples(results, resolve))
+    summaries: Subjects = {}
+    add_keys(summaries, counting.join())
     writer.finish(str(ENTITIES_GRAPH), entities, (str(SUMMARIES_GRAPH), summaries), workers=workers)
     return writer

@@ -41,11 +41,12 @@ def test_bad_worker_count_is_a_usage_error(capsys):
     assert "number of processes" in capsys.readouterr().err
 
 
-def write_marker(path: Path, pid_file: Path) -> None:
+def write_marker(path: Path, pid_file: Path) -> int:
     import os
 
     path.write_text("written")
     pid_file.write_text(str(os.getpid()))
+    return len(path.read_text())
 
 
 def fail_loudly(_: Path) -> None:
@@ -58,10 +59,10 @@ def test_work_beside_runs_in_another_process_and_is_joined(tmp_path):
     from graphbuilder.parallel import Beside
 
     beside = Beside(write_marker, tmp_path / "out.txt", tmp_path / "pid", workers=2)
-    beside.join()
+    assert beside.join() == len("written")
     assert (tmp_path / "out.txt").read_text() == "written"
     assert int((tmp_path / "pid").read_text()) != os.getpid()
-    Beside(write_marker, tmp_path / "one.txt", tmp_path / "pid", workers=1).join()     # one worker: here
+    assert Beside(write_marker, tmp_path / "one.txt", tmp_path / "pid", workers=1).join() == 7  # here
     assert int((tmp_path / "pid").read_text()) == os.getpid()
 
 
@@ -75,3 +76,10 @@ def test_work_beside_that_fails_fails_the_join(tmp_path):
         beside.join()
     with pytest.raises(ValueError, match="the writer broke"):
         Beside(fail_loudly, tmp_path, workers=1)
+
+
+def test_work_beside_hands_back_a_large_value(tmp_path):
+    """A value larger than a pipe's buffer comes back whole (read before the process is joined)."""
+    from graphbuilder.parallel import Beside
+
+    assert Beside(list, range(300_000), workers=2).join() == list(range(300_000))
