@@ -33,8 +33,19 @@ class Severity(str, Enum):
     INFO = "info"
 
 
+class Record:
+    """Base of the frozen records: pickled as the class and its field values, rebuilt by
+    calling the class. Records cross process boundaries by the hundred thousand (a worker's
+    facts, its documents); the ``__getstate__`` a frozen slotted dataclass gets looks its
+    fields up again for every record, which took a third longer each way."""
+    __slots__ = ()
+
+    def __reduce__(self):
+        return type(self), tuple([getattr(self, name) for name in self.__slots__])
+
+
 @dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(Record):
     """A finding about the input, collected into the build report (never raised)."""
     path: str
     line: int            # 1-based; 0 when the whole file is concerned
@@ -51,7 +62,7 @@ class Diagnostic:
 
 
 @dataclass(frozen=True, slots=True)
-class Issue:
+class Issue(Record):
     """One gazette file as read from disk."""
     path: str            # as given on the command line
     name: str            # file stem, e.g. 001_511888d95ad1bf48
@@ -67,7 +78,7 @@ def page_at(page_starts: tuple[int, ...], offset: int) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
+class Source(Record):
     """Where a fact comes from: a span of the original text of a gazette file."""
     doc: str             # document number as printed, whitespace removed
     start: int           # offsets into Issue.text
@@ -77,7 +88,7 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
-class Document:
+class Document(Record):
     """One numbered notice inside a gazette issue."""
     issue: str           # Issue.name
     path: str            # Issue.path
@@ -103,7 +114,7 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(Record):
     """A span found by the spaCy mention layer (ORG, TITLE, ROLE, PERSON, BODY …)."""
     label: str
     start: int           # offsets into Issue.text
@@ -114,7 +125,7 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
-class Appointment:
+class Appointment(Record):
     person: str                       # whitespace removed
     action: Action
     post: str                         # organisation + title as printed, no 职务/人选
@@ -126,7 +137,7 @@ class Appointment:
 
 
 @dataclass(frozen=True, slots=True)
-class Group:
+class Group(Record):
     """A body whose members a notice lists: leading group, command HQ, committee, office."""
     name: str
     kind: str                         # leading_group | command_hq | committee | office | other
@@ -135,7 +146,7 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
-class Membership:
+class Membership(Record):
     group: str
     person: str                       # "" when held by a position (by_position)
     role: str                         # 组长, 副指挥长, 成员, 办公室主任 …
@@ -146,14 +157,14 @@ class Membership:
 
 
 @dataclass(frozen=True, slots=True)
-class Office:
+class Office(Record):
     group: str
     unit: str                         # as printed
     source: Source
 
 
 @dataclass(frozen=True, slots=True)
-class Task:
+class Task(Record):
     path: str                         # 一、(一)1.  or 表3
     title: str
     text: str
@@ -162,7 +173,7 @@ class Task:
 
 
 @dataclass(frozen=True, slots=True)
-class Assignment:
+class Assignment(Record):
     task: str                         # Task.path
     task_title: str
     unit: str                         # the unit as the text means it (implicit 市 added)
@@ -174,7 +185,7 @@ class Assignment:
 
 
 @dataclass(frozen=True, slots=True)
-class Commendation:
+class Commendation(Record):
     recipient: str
     affiliation: str                  # unit printed beside a person, "" for a unit
     award: str                        # heading it is listed under: 嘉奖, 先进个人, 二等功 …
@@ -187,7 +198,7 @@ Fact = Appointment | Group | Membership | Office | Task | Assignment | Commendat
 
 
 @dataclass(frozen=True, slots=True)
-class Extraction:
+class Extraction(Record):
     """What an extractor returns for one document: facts plus the lines it could not read."""
     facts: tuple = ()
     diagnostics: tuple[Diagnostic, ...] = ()
@@ -201,7 +212,7 @@ class LineStatus(str, Enum):
 
 
 @dataclass(frozen=True, slots=True)
-class LineAccount:
+class LineAccount(Record):
     """How one non-blank line of an accounted document was used."""
     line: int                         # 1-based line in the file
     status: LineStatus
@@ -210,7 +221,7 @@ class LineAccount:
 
 
 @dataclass(frozen=True, slots=True)
-class Coverage:
+class Coverage(Record):
     """Line accounting of a personnel, roster or task-division document (or of such parts)."""
     genre: str                        # the document's genre; "" when only parts are accounted
     parts: tuple[tuple[str, int, int], ...]   # (genre, first line, last line) accounted

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from graphbuilder.export.spool import batch_path
 from graphbuilder.export.streamed import (RenderedGraph, StreamedGraph, Subjects, add_keys, add_triples, key_texts,
@@ -86,11 +86,39 @@ def render_part(part: tuple[int, list[str]], by_graph: dict, resolve, sent: set,
         resolve.log = kept_log
 
 
-def summary_keys(results: list, resolve) -> list[tuple]:
-    """The summaries graph's triples (``rdf/summaries.py``) as keys, to hand to another process."""
-    from graphbuilder.rdf.summaries import summary_triples
+def keys_of(triples) -> list[tuple]:
+    """rdflib triples as plain keys, to hand to another process."""
+    return [(key_of(s), key_of(p), key_of(o)) for s, p, o in triples]
 
-    return [(key_of(s), key_of(p), key_of(o)) for s, p, o in summary_triples(results, resolve)]
+
+def counted_keys(results: list, resolve) -> tuple[list[tuple], list[tuple]]:
+    """What needs every record but no document graph: the summaries graph's triples
+    (``rdf/summaries.py``) and those of how persons were resolved, as keys."""
+    from graphbuilder.rdf.summaries import summary_triples
+    from graphbuilder.rdf.triples import resolved_person_triples
+
+    return keys_of(summary_triples(results, resolve)), keys_of(resolved_person_triples(resolve))
+
+
+def tenure_keys(index: int, holders: list[list]) -> list[tuple]:
+    """The tenures of the events of holder group ``index``: a tenure joins the events of one
+    person and post, so groups of persons make their tenures apart."""
+    from graphbuilder.rdf.tenures import events_tenures
+
+    return keys_of(events_tenures(holders[index]))
+
+
+def tenures_in_processes(events: list, workers: int) -> Iterator[list[tuple]]:
+    """:func:`tenure_keys` over ``workers`` × 2 groups of persons (in sorted order, dealt in
+    turn), made by forked processes that inherit the events."""
+    from graphbuilder.parallel import map_in_order
+
+    count = max(1, workers * 2) if workers > 1 else 1
+    group = {person: n % count for n, person in enumerate(sorted({event.person for event in events}))}
+    holders: list[list] = [[] for _ in range(count)]
+    for event in events:
+        holders[group[event.person]].append(event)
+    return map_in_order(tenure_keys, range(count), holders, workers=workers)
 
 
 def stream_graph(results: list, resolve, folder: Path, workers: int = 1) -> StreamedGraph:
@@ -105,11 +133,11 @@ def stream_graph(results: list, resolve, folder: Path, workers: int = 1) -> Stre
     """
     from graphbuilder.parallel import Beside, map_in_order
     from graphbuilder.rdf.summaries import SUMMARIES_GRAPH
-    from graphbuilder.rdf.triples import ENTITIES_GRAPH, closing_triples, results_by_graph
+    from graphbuilder.rdf.triples import ENTITIES_GRAPH, named_lexicon_triples, results_by_graph
 
     writer = StreamedGraph(folder)
     by_graph = results_by_graph(results, resolve)
-    counting = Beside(summary_keys, results, resolve, workers=workers)    # while the workers make the graphs
+    counting = Beside(counted_keys, results, resolve, workers=workers)    # while the workers make the graphs
     names = sorted(by_graph)
     parts = list(enumerate(names[i:i + GRAPHS_A_PART] for i in range(0, len(names), GRAPHS_A_PART)))
     entities: Subjects = {}
@@ -125,8 +153,12 @@ def stream_graph(results: list, resolve, folder: Path, workers: int = 1) -> Stre
         events.extend(part.events)
         resolve.log.update(part.log)
     del by_graph
-    add_triples(entities, closing_triples(resolve, events), canon)
+    add_triples(entities, named_lexicon_triples(resolve), canon)
+    for keys in tenures_in_processes(events, workers):
+        add_keys(entities, keys, canon)
+    summary, persons = counting.join()
+    add_keys(entities, persons, canon)
     summaries: Subjects = {}
-    add_keys(summaries, counting.join())
+    add_keys(summaries, summary)
     writer.finish(str(ENTITIES_GRAPH), entities, (str(SUMMARIES_GRAPH), summaries), workers=workers)
     return writer

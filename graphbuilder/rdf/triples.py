@@ -347,7 +347,17 @@ def document_graph(name: str, results: list[DocumentResult], resolve: Resolver) 
 def closing_triples(resolve: Resolver, events: Iterable[Event]) -> Iterator[Triple]:
     """What the entities graph gets once every document is made: the lexicon's agencies the
     build named, how persons were resolved, and the tenures over all events."""
-    yield from lexicon_triples(resolve.lexicon, {lexicon_id for _, _, lexicon_id, _ in resolve.log})
+    yield from named_lexicon_triples(resolve)
+    yield from resolved_person_triples(resolve)
+    yield from events_tenures(events)
+
+
+def named_lexicon_triples(resolve: Resolver) -> Iterator[Triple]:
+    """The lexicon's agencies the build named (``Resolver.log``, complete once every document is made)."""
+    return lexicon_triples(resolve.lexicon, {lexicon_id for _, _, lexicon_id, _ in resolve.log})
+
+
+def resolved_person_triples(resolve: Resolver) -> Iterator[Triple]:
+    """How each person was resolved (known once persons are resolved, before any graph is made)."""
     for person in resolve.persons.persons:
         yield from person_triples(person)
-    yield from events_tenures(events)

@@ -83,3 +83,24 @@ def test_work_beside_hands_back_a_large_value(tmp_path):
     from graphbuilder.parallel import Beside
 
     assert Beside(list, range(300_000), workers=2).join() == list(range(300_000))
+
+
+def test_records_cross_processes_whole(corpus):
+    """Records pickle as their class and field values (records.Record): every field comes
+    back, every type stays itself, and no record grows a __dict__."""
+    import dataclasses
+    import pickle
+
+    from graphbuilder import records
+
+    build = pipeline.extract_corpus([corpus.gazettes], workers=1)
+    back = pickle.loads(pickle.dumps(build.results, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == build.results
+    kinds = {type(fact) for result in back for fact in result.facts}
+    assert {records.Appointment, records.Membership, records.Assignment} <= kinds
+    for before, after in zip(build.results, back):
+        assert [type(fact) for fact in after.facts] == [type(fact) for fact in before.facts]
+        assert not any(hasattr(fact, "__dict__") or hasattr(fact.source, "__dict__") for fact in after.facts)
+    frozen = [cls for cls in vars(records).values()
+              if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__dataclass_params__.frozen]
+    assert frozen and all(issubclass(cls, records.Record) for cls in frozen)
