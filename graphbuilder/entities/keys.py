@@ -42,6 +42,6 @@ def doc_iri(number: str) -> URIRef:
 
 def kind_of(iri: str) -> str:
     """The kind an IRI made by :func:`make_iri` was made with; "" for any other IRI."""
-    if not iri.startswith(BASE):
+    if not str.startswith(iri, BASE):     # str's own method: rdflib's URIRef wraps it in Python
         return ""
-    return iri[len(BASE):].split("/", 1)[0]
+    return str(iri)[len(BASE):].split("/", 1)[0]

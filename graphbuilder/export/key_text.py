@@ -13,7 +13,7 @@ from typing import Callable
 from rdflib import URIRef
 
 from graphbuilder.export.rdf_files import BARE, XSD, _iri_text, escape, prefixes_for
-from graphbuilder.rdf.quads import NQUADS_ESCAPES, XSD_STRING
+from graphbuilder.rdf.quads import XSD_STRING, nquads_escape
 
 Key = str | tuple
 XSD_STRING_TEXT = str(XSD.string)
@@ -53,7 +53,7 @@ def nquads_of_key(key: Key | None) -> str:
     if not isinstance(key, tuple):
         raise TypeError(f"cannot write {key!r} as N-Quads")
     _, lexical, datatype, language = key
-    quoted = '"' + lexical.translate(NQUADS_ESCAPES) + '"'
+    quoted = '"' + nquads_escape(lexical) + '"'
     if language:
         return f"{quoted}@{language}"
     return quoted if (datatype or XSD_STRING) == XSD_STRING else f"{quoted}^^<{datatype}>"

@@ -21,6 +21,7 @@ from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDFS, SKOS, TIME
 
 from graphbuilder.entities.keys import BASE
+from graphbuilder.rdf.literals import escaper
 from graphbuilder.rdf.ns import GB
 
 STANDARD_PREFIXES = {
@@ -80,8 +81,7 @@ def prefixes_for(terms: Iterable) -> dict[str, str]:
 ESCAPE_TABLE = str.maketrans({**{chr(c): f"\\u{c:04X}" for c in range(0x20)}, **ESCAPES})
 
 
-def escape(text: str) -> str:
-    return text.translate(ESCAPE_TABLE)
+escape = escaper(ESCAPE_TABLE)
 
 
 def iri_text(iri: URIRef, prefixes: dict[str, str]) -> str:

@@ -7,6 +7,9 @@ immutable, so one object can stand for every occurrence of its value.
 """
 from __future__ import annotations
 
+import re
+from typing import Callable
+
 from rdflib import XSD, Literal, URIRef
 
 LIMIT = 200_000          # distinct values kept before the cache is emptied (bounded memory)
@@ -28,3 +31,14 @@ def integer(value: int) -> Literal:
     """An xsd:integer literal (counts and ranks)."""
     return literal(value, XSD.integer)
 
+
+
+def escaper(table: dict[int, str]) -> Callable[[str], str]:
+    """``text.translate(table)``, skipped when no character of the table occurs: translate
+    walks the text through the table (~60 ns a character, every quote of every fact),
+    a character class searches it in C (~3 ns)."""
+    needs = re.compile("[" + re.escape("".join(map(chr, table))) + "]")
+
+    def escape(text: str) -> str:
+        return text.translate(table) if needs.search(text) else text
+    return escape

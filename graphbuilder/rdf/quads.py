@@ -15,6 +15,8 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
+from graphbuilder.rdf.literals import escaper
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 DEFAULT_GRAPH_IRI = "urn:x-rdflib:default"
 
@@ -203,6 +205,7 @@ class QuadIndex:
 
 
 NQUADS_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+nquads_escape = escaper(NQUADS_ESCAPES)
 
 
 def nquads_term(term) -> str:
@@ -213,7 +216,7 @@ def nquads_term(term) -> str:
     if kind is URIRef or (kind is not Literal and isinstance(term, URIRef)):
         return f"<{term}>"
     if kind is Literal or isinstance(term, Literal):
-        quoted = '"' + str(term).translate(NQUADS_ESCAPES) + '"'
+        quoted = '"' + nquads_escape(str(term)) + '"'
         if term.language:
             return f"{quoted}@{term.language}"
         datatype = str(term.datatype or XSD_STRING)
