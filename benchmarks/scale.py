@@ -42,11 +42,11 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 RESULTS = HERE / "RESULTS.md"
 START, END = "<!-- scale:start -->", "<!-- scale:end -->"
 KEYWORDS = ("任命", "免去", "不再担任", "组长", "指挥长", "成员", "牵头单位", "配合单位", "责任单位", "嘉奖", "办公室设在")
-STAGES = ("extract", "graph", "check", "write_rdf")
-# check: one pass over the spooled batches (export/checked.py), graph.ttl and graph.trig
-# written beside it by a process of their own when there are several workers; write_rdf:
-# the wait for that writer after the pass (with one worker, the writing itself, before it)
-STAGE_LABELS = {"check": "facts + SHACL", "write_rdf": "write wait"}
+STAGES = ("extract", "graph", "write_rdf", "check")
+# check: one pass over the spooled batches (export/checked.py); with several workers
+# graph.ttl and graph.trig are written beside it by a process of their own, so write_rdf
+# is only that process's start and check includes the wait for it
+STAGE_LABELS = {"check": "facts + SHACL", "write_rdf": "write"}
 
 
 def texts_of(folder: Path) -> list[bytes]:

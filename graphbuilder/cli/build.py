@@ -42,7 +42,7 @@ def write_streamed(args: argparse.Namespace, build, clock: "Stopwatch", started:
     document graphs (export/spool.py); the facts export, SHACL and the N-Quads partitions
     read them batch by batch in memory, in ``--workers`` processes (export/checked.py).
     With several workers graph.ttl and graph.trig are written by a process of their own
-    meanwhile; the ``write_rdf`` lap is then the wait for it after the checks.
+    meanwhile: the ``write_rdf`` lap is then only its start, and ``check`` waits for it.
     """
     from graphbuilder.export.checked import check_spooled
     from graphbuilder.export.report import UNREAD_CODES, report, write_report
@@ -56,15 +56,15 @@ def write_streamed(args: argparse.Namespace, build, clock: "Stopwatch", started:
     writing = Beside(writer.write, out, workers=args.workers)
     spooled = writer.spooled
     del writer
+    clock.lap("write_rdf", build)
     remove_partitions(out / PARTITIONS)      # push prefers partitions: never leave an older build's
     partitions = out / PARTITIONS if args.nquads or args.executor == "dask" else None
     checked = check_spooled(spooled, out / "facts.jsonl", folder, validate=not args.no_validate,
                             workers=args.workers, partitions=partitions)
     build.timings.update({part: round(seconds, 4) for part, seconds in checked.seconds.items()})
     validation = checked.validation
-    clock.lap("check", build)
     writing.join()
-    clock.lap("write_rdf", build)
+    clock.lap("check", build)
     triples = spooled.quads
     write_report(report(build, triples, validation), out / "report.json")
     clock.lap("report", build)
