@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from graphbuilder.export.spool import batch_path
 from graphbuilder.export.streamed import (RenderedGraph, StreamedGraph, Subjects, add_keys, add_triples, key_texts,
@@ -86,9 +86,14 @@ def render_part(part: tuple[int, list[str]], by_graph: dict, resolve, sent: set,
         resolve.log = kept_log
 
 
+def key_triples(triples) -> Iterator[tuple]:
+    """rdflib triples as plain keys, one at a time."""
+    return ((key_of(s), key_of(p), key_of(o)) for s, p, o in triples)
+
+
 def keys_of(triples) -> list[tuple]:
     """rdflib triples as plain keys, to hand to another process."""
-    return [(key_of(s), key_of(p), key_of(o)) for s, p, o in triples]
+    return list(key_triples(triples))
 
 
 def counted_keys(results: list, resolve) -> tuple[list[tuple], list[tuple]]:
@@ -108,12 +113,16 @@ def tenure_keys(index: int, holders: list[list]) -> list[tuple]:
     return keys_of(events_tenures(holders[index]))
 
 
-def tenures_in_processes(events: list, workers: int) -> Iterator[list[tuple]]:
+def tenures_in_processes(events: list, workers: int) -> Iterator[Iterable[tuple]]:
     """:func:`tenure_keys` over ``workers`` × 2 groups of persons (in sorted order, dealt in
-    turn), made by forked processes that inherit the events."""
+    turn), made by forked processes that inherit the events; with one worker, the keys
+    of every tenure made here one at a time (a list of them all held ~300 MB at 100 MB)."""
     from graphbuilder.parallel import map_in_order
+    from graphbuilder.rdf.tenures import events_tenures
 
-    count = max(1, workers * 2) if workers > 1 else 1
+    if workers <= 1:
+        return iter([key_triples(events_tenures(events))])
+    count = workers * 2
     group = {person: n % count for n, person in enumerate(sorted({event.person for event in events}))}
     holders: list[list] = [[] for _ in range(count)]
     for event in events:
@@ -137,7 +146,9 @@ def stream_graph(results: list, resolve, folder: Path, workers: int = 1) -> Stre
 
     writer = StreamedGraph(folder)
     by_graph = results_by_graph(results, resolve)
-    counting = Beside(counted_keys, results, resolve, workers=workers)    # while the workers make the graphs
+    # counted by a process of its own while the workers make the graphs; with one worker,
+    # at the end (the keys would be held through every document graph)
+    counting = Beside(counted_keys, results, resolve, workers=workers) if workers > 1 else None
     names = sorted(by_graph)
     parts = list(enumerate(names[i:i + GRAPHS_A_PART] for i in range(0, len(names), GRAPHS_A_PART)))
     entities: Subjects = {}
@@ -156,7 +167,7 @@ def stream_graph(results: list, resolve, folder: Path, workers: int = 1) -> Stre
     add_triples(entities, named_lexicon_triples(resolve), canon)
     for keys in tenures_in_processes(events, workers):
         add_keys(entities, keys, canon)
-    summary, persons = counting.join()
+    summary, persons = counting.join() if counting else counted_keys(results, resolve)
     add_keys(entities, persons, canon)
     summaries: Subjects = {}
     add_keys(summaries, summary)
