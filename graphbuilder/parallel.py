@@ -53,33 +53,47 @@ class Beside:
     of 1, here and now): work the caller does not need until later, such as writing files
     or counting what it will add at the end, fills the cores its own pool leaves idle.
     The process inherits ``args`` (nothing is pickled on the way in); :meth:`join` waits
-    for it and gives back what ``function`` returned (pickled on the way out)."""
+    for it and gives back what ``function`` returned (pickled on the way out).
+
+    A process blocks sending a value larger than the pipe holds until it is read, keeping
+    all its memory: a caller that goes on for long calls :meth:`poll` now and then."""
 
     def __init__(self, function: Callable[..., Result], *args, workers: int = 1):
         self.name = getattr(function, "__qualname__", repr(function))
-        self.process, self.value = None, None
+        self.process, self.value, self.received = None, None, True
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
             self.receiver, sender = context.Pipe(duplex=False)
             self.process = context.Process(target=_send_back, args=(sender, function, args), daemon=True)
             self.process.start()
             sender.close()
+            self.received = False
         else:
             self.value = function(*args)
+
+    def poll(self) -> None:
+        """Take the value if the process has begun sending it, so that the process can end."""
+        if not self.received and self.receiver.poll():
+            self.receive()
+
+    def receive(self) -> None:
+        try:
+            self.value = self.receiver.recv()
+        except EOFError:                        # it failed: join() says so
+            self.value = None
+        self.received = True
+        self.receiver.close()
 
     def join(self):
         if self.process is None:
             return self.value
-        try:
-            value = self.receiver.recv()        # before join: a large value fills the pipe
-        except EOFError:
-            value = None
+        if not self.received:
+            self.receive()                      # before joining: a large value fills the pipe
         self.process.join()
-        self.receiver.close()
         if self.process.exitcode != 0:
             raise RuntimeError(f"{self.name} failed in process {self.process.pid} "
                                f"(exit code {self.process.exitcode}); its traceback is above")
-        return value
+        return self.value
 
 
 def _send_back(sender, function: Callable, args: tuple) -> None:

@@ -163,6 +163,8 @@ def stream_graph(results: list, resolve, folder: Path, workers: int = 1) -> Stre
         add_keys(entities, part.entities, canon)
         events.extend(part.events)
         resolve.log.update(part.log)
+        if counting:
+            counting.poll()
     del by_graph
     add_triples(entities, named_lexicon_triples(resolve), canon)
     for keys in tenures_in_processes(events, workers):

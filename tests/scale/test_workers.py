@@ -104,3 +104,18 @@ def test_records_cross_processes_whole(corpus):
     frozen = [cls for cls in vars(records).values()
               if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__dataclass_params__.frozen]
     assert frozen and all(issubclass(cls, records.Record) for cls in frozen)
+
+
+def test_work_beside_ends_once_its_value_is_taken(tmp_path):
+    """poll() takes a large value as soon as it is sent: the process ends before join()."""
+    import time
+
+    from graphbuilder.parallel import Beside
+
+    beside = Beside(list, range(300_000), workers=2)
+    deadline = time.monotonic() + 30
+    while beside.process.is_alive() and time.monotonic() < deadline:
+        beside.poll()
+        time.sleep(0.01)
+    assert not beside.process.is_alive()
+    assert beside.join() == list(range(300_000))
