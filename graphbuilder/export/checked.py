@@ -49,7 +49,7 @@ class Checked:
 
 @dataclass
 class BatchResult:
-    lines: list[tuple[tuple, str]]                       # (sort key, facts line)
+    runs: list[Path]                                     # the task's facts lines, sorted (runs.SortedRuns)
     findings: list[tuple[int, shacl_sparql.Finding]]     # (check number, finding)
     seconds: Counter
 
@@ -62,6 +62,7 @@ class BatchJob:
     checks: tuple[tuple[int, object], ...]
     shared_checks: tuple[tuple[int, object], ...]
     partitions: Path | None
+    scratch: Path                    # where tasks write their sorted facts lines
 
 
 SHARED_TASK = None     # the task of the shared graphs' own checks and partitions (the others: batch numbers)
@@ -72,7 +73,8 @@ def check_spooled(spooled: SpooledGraph, facts_path: Path, folder: Path, validat
     """Write ``facts_path`` (and ``partitions``), and validate unless ``validate`` is False.
 
     The shared graphs' own task goes first, so that a worker reads them while the others
-    take the batches and this process sorts the facts lines as they come.
+    take the batches; each task sorts its facts lines into run files, which this process
+    merges into ``facts_path`` at the end (the lines never pass through it unsorted).
     """
     from graphbuilder.parallel import map_in_order
 
@@ -84,13 +86,12 @@ def check_spooled(spooled: SpooledGraph, facts_path: Path, folder: Path, validat
                             if spooled.states_subclasses or spooled.document_classes & set(check.targets))
     lines = SortedRuns(folder, "facts", RUN_CHARS, unique=False)
     findings: list = []
-    job = BatchJob(spooled, document_checks, tuple(enumerate(checks)), partitions)
+    job = BatchJob(spooled, document_checks, tuple(enumerate(checks)), partitions, Path(folder))
     tasks = tasks_of(spooled.sizes, workers)
     if checks or partitions is not None:
         tasks.insert(0, SHARED_TASK)
-    for index, result in enumerate(map_in_order(check_task, tasks, job, workers=workers)):
-        for number, (key, line) in enumerate(result.lines):
-            lines.add((key, index, number), line)
+    for result in map_in_order(check_task, tasks, job, workers=workers):
+        lines.adopt(result.runs)
         findings += result.findings
         seconds.update(result.seconds)
     write_atomic(facts_path, lines.merged())
@@ -204,7 +205,10 @@ def check_batches(indices: list[int], job: BatchJob) -> BatchResult:
     for index in indices:
         store.load(path=str(spooled.batches[index]), format=NQUADS)
     lap("load")
-    lines = list(keyed_fact_lines(store))
+    lines = SortedRuns(job.scratch, f"facts-{indices[0]:06d}", RUN_CHARS, unique=False)
+    for number, (key, line) in enumerate(keyed_fact_lines(store)):   # ties: batch, then query order
+        lines.add((key, indices[0], number), line)
+    runs = lines.finish()
     lap("facts")
     findings = [(number, finding) for number, check in job.checks for finding in check.findings(store)
                 if not lives_in(store, finding.focus, spooled.base_graphs)]
@@ -214,7 +218,7 @@ def check_batches(indices: list[int], job: BatchJob) -> BatchResult:
         names = [name for index in indices for name in spooled.graphs[index]]
         write_graph_partitions(store, names, job.partitions, first)
         lap("partitions")
-    return BatchResult(lines, findings, Counter(laps))
+    return BatchResult(runs, findings, Counter(laps))
 
 
 def validation_of(checks: list, findings: list[tuple[int, shacl_sparql.Finding]]) -> ValidationResult:

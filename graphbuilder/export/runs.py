@@ -37,6 +37,16 @@ class SortedRuns:
         self.runs.append(path)
         self.held, self.size = [], 0
 
+    def finish(self) -> list[Path]:
+        """Spill what is held and give the run files, for another process to merge."""
+        if self.held:
+            self.spill()
+        return self.runs
+
+    def adopt(self, runs: list[Path]) -> None:
+        """Sorted run files another process wrote (:meth:`finish`): merged with this one's."""
+        self.runs += runs
+
     def merged(self) -> Iterator[str]:
         """Every piece in key order (run files are read a chunk at a time)."""
         self.held.sort()
