@@ -12,10 +12,11 @@ of the shared graphs a document node can reach (``reachable.nq``), and there
 
 The checks of nodes in the shared graphs run once, in a task of their own beside the
 batches, on the shared graphs plus the ``rdf:type`` quads of the document nodes they
-point at (what a shared node's ``sh:class`` may read). Findings are kept only where
-their focus node lives, so that a node is judged once, on all the data its shapes read. The result is the one a store of the
-whole graph gives, row for row (tested), in memory that grows with a batch and the
-shared graphs, not with the corpus, and in as many processes as there are workers.
+point at (what a shared node's ``sh:class`` may read: shapes follow predicate paths
+forward). Findings are kept only where their focus node lives, so that a node is judged
+once, on all the data its shapes read. The result is the one a store of the whole graph
+gives, row for row (tested), in memory that grows with a batch and the shared graphs,
+not with the corpus, and in as many processes as there are workers.
 """
 from __future__ import annotations
 
