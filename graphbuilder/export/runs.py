@@ -28,6 +28,13 @@ class SortedRuns:
         if self.size >= self.limit:
             self.spill()
 
+    def extend(self, pieces: list[tuple], chars: int) -> None:
+        """Many pieces at once (``chars``: the length of their texts together)."""
+        self.held += pieces
+        self.size += chars
+        if self.size >= self.limit:
+            self.spill()
+
     def spill(self) -> None:
         path = self.folder / f"{self.name}-run-{len(self.runs):04d}.pickle"
         self.held.sort()

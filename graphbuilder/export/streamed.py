@@ -89,7 +89,9 @@ def unindent(indented: str) -> str:
 class RenderedGraph(NamedTuple):
     """One named graph (or a run of its subjects) as text: what a worker hands the writer."""
     name: str
-    blocks: list[tuple[str, str]]    # (subject key, its TriG block, indented) in subject order
+    trig: str                        # its TriG blocks (indented), in subject order
+    turtle: list[tuple[str, str]]    # (subject key, its Turtle block) in subject order
+    turtle_chars: int                # characters of those Turtle blocks
     nquads: bytes                    # UTF-8, encoded where it was rendered
     types: dict[str, bytes]          # its rdf:type quads (also in ``nquads``), by the subject's IRI kind
     classes: frozenset[str]          # the classes they name
@@ -100,8 +102,10 @@ class RenderedGraph(NamedTuple):
 
 def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTexts,
                  reachable: frozenset[str] = frozenset()) -> RenderedGraph:
-    """A graph's TriG blocks and N-Quads lines, made from its keys alone (no writer state)."""
+    """A graph's TriG and Turtle blocks and N-Quads lines, made from its keys alone (no
+    writer state): the writer then takes the text whole, not block by block."""
     graph = nquads[name]
+    indented: list[str] = []
     blocks: list[tuple[str, str]] = []
     lines: list[str] = []
     types: dict[str, list[str]] = {}
@@ -112,7 +116,8 @@ def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTex
     used_predicates: set = set()
     for subject in sorted(subjects):
         predicates = subjects[subject]
-        blocks.append((subject, block(subject, predicates, turtle, "    ")))
+        indented.append(block(subject, predicates, turtle, "    "))
+        blocks.append((subject, unindent(indented[-1])))
         head = nquads[subject] + " "
         kind, first = kind_of_key(subject), len(lines)
         for predicate, objects in predicates.items():
@@ -132,7 +137,8 @@ def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTex
             reached += lines[first:]
     object_kinds = {kind_of_key(value) for value in used}
     kinds.update(kind_of_key(predicate) for predicate in used_predicates)
-    return RenderedGraph(name, blocks, "".join(lines).encode("utf-8"),
+    return RenderedGraph(name, "\n".join(indented), blocks, sum(len(text) for _, text in blocks),
+                         "".join(lines).encode("utf-8"),
                          {kind: "".join(texts).encode("utf-8") for kind, texts in types.items()},
                          frozenset(classes), "".join(reached).encode("utf-8"), frozenset(kinds | object_kinds),
                          frozenset(object_kinds))
@@ -177,12 +183,10 @@ class StreamedGraph:
         self.last_graph = ""
 
     def add_graph(self, name: str, subjects: Subjects, workers: int = 1) -> None:
-        """A shared graph (entities, summaries), after every document graph."""
-        if workers > 1 and len(subjects) > 1:
-            pieces = render_in_processes(name, subjects, workers, self.reachable)
-        else:
-            pieces = [render_graph(name, subjects, self.turtle, self.nquads, self.reachable)]
-        self.add_pieces(name, pieces, shared=True)
+        """A shared graph (entities, summaries), after every document graph, rendered in runs
+        of subjects (by ``workers`` processes; one at a time with one): the text of a whole
+        entities graph, held at once, was a few hundred MB at 100 MB of gazettes."""
+        self.add_pieces(name, render_in_processes(name, subjects, workers, self.reachable), shared=True)
 
     def add_rendered(self, graph: RenderedGraph) -> None:
         """A document graph rendered here or in a worker (:func:`render_graph`), in graph-IRI order."""
@@ -199,9 +203,9 @@ class StreamedGraph:
         first = True
         for piece in pieces:
             self.term_kinds |= piece.kinds
-            for subject, indented in piece.blocks:
-                self.trig_body.write(("" if first else "\n") + indented)
-                self.runs.add(subject, unindent(indented))
+            if piece.turtle:
+                self.trig_body.write(("" if first else "\n") + piece.trig)
+                self.runs.extend(piece.turtle, piece.turtle_chars)
                 first = False
             if shared:
                 self.spool.add_shared_graph(name, piece.nquads, piece.reachable, piece.object_kinds)
@@ -269,7 +273,7 @@ def render_in_processes(name: str, subjects: Subjects, workers: int,
     from graphbuilder.parallel import map_in_order
 
     keys = sorted(subjects)
-    step = -(-len(keys) // (workers * SUBJECT_RUNS_A_WORKER))
+    step = max(1, -(-len(keys) // (workers * SUBJECT_RUNS_A_WORKER)))
     spans = [(start, min(start + step, len(keys))) for start in range(0, len(keys), step)]
     yield from map_in_order(render_span, spans, name, keys, subjects, reachable, workers=workers)
 
