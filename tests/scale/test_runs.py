@@ -20,8 +20,11 @@ def test_runs_written_elsewhere_merge_in_key_order(mine, theirs, limit):
         there = SortedRuns(Path(folder), "there", limit, unique=False)
         for number, (key, text) in enumerate(mine):
             here.add((key, 0, number), text)
-        for number, (key, text) in enumerate(theirs):
+        half = len(theirs) // 2       # added one by one, then the rest at once
+        for number, (key, text) in enumerate(theirs[:half]):
             there.add((key, 1, number), text)
+        rest = [((key, 1, number), text) for number, (key, text) in enumerate(theirs) if number >= half]
+        there.extend(rest, sum(len(text) for _, text in rest))
         here.adopt(there.finish())
         expected = [text for _, text in sorted([((key, 0, n), t) for n, (key, t) in enumerate(mine)] +
                                                [((key, 1, n), t) for n, (key, t) in enumerate(theirs)])]

@@ -102,3 +102,36 @@ def test_worker_parts_leave_the_resolution_log_to_the_parent(corpus, tmp_path):
     assert all(graph.nquads == b"" for graph in part.graphs) and part.types["document"].count(b"\n") == len(names)
     again = graph_stage.render_part((8, names), by_graph, resolver, {key for key in part.entities}, tmp_path)
     assert again.entities == [] and again.batch.read_bytes() == part.batch.read_bytes()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_tenures_made_in_groups_of_persons_are_the_tenures_of_all_events(corpus, workers):
+    """A tenure joins one person's events: groups of persons, apart, give every tenure triple."""
+    from graphbuilder.entities.resolve import Resolver
+    from graphbuilder.rdf.tenures import events_tenures
+    from graphbuilder.rdf.triples import document_graph, results_by_graph
+
+    build = pipeline.extract_corpus([corpus.gazettes], workers=1)
+    resolver = Resolver()
+    by_graph = results_by_graph(build.results, resolver)
+    events = [event for name in sorted(by_graph) for event in document_graph(name, by_graph[name], resolver)[1]]
+    assert len({event.person for event in events}) > 4
+    whole = graph_stage.keys_of(events_tenures(events))
+    grouped = [key for keys in graph_stage.tenures_in_processes(events, workers) for key in keys]
+    assert sorted(grouped) == sorted(whole) and len(whole) > len(events)
+
+
+def test_shared_graphs_render_in_runs_of_subjects_with_one_worker():
+    """One worker renders a shared graph a run of subjects at a time, the text unchanged."""
+    from graphbuilder.export.streamed import render_graph, render_in_processes
+
+    subjects = {f"https://w3id.org/graphbuilder/id/person/{n:04d}": {
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": "https://w3id.org/graphbuilder/ontology#Person"}
+        for n in range(40)}
+    name = "https://w3id.org/graphbuilder/id/graph/entities"
+    pieces = list(render_in_processes(name, subjects, workers=1))
+    whole = render_graph(name, subjects, *streamed.key_texts())
+    assert len(pieces) == 8
+    assert "\n".join(piece.trig for piece in pieces) == whole.trig
+    assert [pair for piece in pieces for pair in piece.turtle] == whole.turtle
+    assert b"".join(piece.nquads for piece in pieces) == whole.nquads
