@@ -105,8 +105,8 @@ def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTex
     """A graph's TriG and Turtle blocks and N-Quads lines, made from its keys alone (no
     writer state): the writer then takes the text whole, not block by block."""
     graph = nquads[name]
-    indented: list[str] = []
-    blocks: list[tuple[str, str]] = []
+    indented: list[str] = []                      # TriG blocks
+    turtle_blocks: list[tuple[str, str]] = []     # (subject, Turtle block)
     lines: list[str] = []
     types: dict[str, list[str]] = {}
     classes: set = set()
@@ -117,7 +117,7 @@ def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTex
     for subject in sorted(subjects):
         predicates = subjects[subject]
         indented.append(block(subject, predicates, turtle, "    "))
-        blocks.append((subject, unindent(indented[-1])))
+        turtle_blocks.append((subject, unindent(indented[-1])))
         head = nquads[subject] + " "
         kind, first = kind_of_key(subject), len(lines)
         for predicate, objects in predicates.items():
@@ -137,7 +137,7 @@ def render_graph(name: str, subjects: Subjects, turtle: KeyTexts, nquads: KeyTex
             reached += lines[first:]
     object_kinds = {kind_of_key(value) for value in used}
     kinds.update(kind_of_key(predicate) for predicate in used_predicates)
-    return RenderedGraph(name, "\n".join(indented), blocks, sum(len(text) for _, text in blocks),
+    return RenderedGraph(name, "\n".join(indented), turtle_blocks, sum(len(text) for _, text in turtle_blocks),
                          "".join(lines).encode("utf-8"),
                          {kind: "".join(texts).encode("utf-8") for kind, texts in types.items()},
                          frozenset(classes), "".join(reached).encode("utf-8"), frozenset(kinds | object_kinds),
@@ -269,7 +269,8 @@ def prefixes_of(kinds: set[str]) -> dict[str, str]:
 def render_in_processes(name: str, subjects: Subjects, workers: int,
                         reachable: frozenset[str] = frozenset()) -> Iterator[RenderedGraph]:
     """:func:`render_graph` of ``subjects`` as consecutive runs of subjects, rendered by
-    ``workers`` forked processes (which inherit ``subjects``), given back in order."""
+    ``workers`` forked processes (which inherit ``subjects``; with one worker, here, a run
+    at a time), given back in order."""
     from graphbuilder.parallel import map_in_order
 
     keys = sorted(subjects)
