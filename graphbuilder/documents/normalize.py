@@ -72,10 +72,6 @@ class NormalText:
         end = len(original) if end is None else end
         return cls(_width_map(original[start:end]), tuple(range(start + offset, end + offset + 1)))
 
-    def shifted(self, offset: int) -> "NormalText":
-        """The same text with every origin moved by `offset` (document → issue offsets)."""
-        return NormalText(self.text, tuple(map(offset.__add__, self.origin)))
-
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original (start, end) of normalised text[i:j]."""
         if j <= i:

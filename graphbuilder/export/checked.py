@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graphbuilder.export.facts import RUN_CHARS, keyed_fact_lines
+from graphbuilder.export.facts import RUN_CHARS, fact_runs
 from graphbuilder.export.rdf_files import write_atomic
 from graphbuilder.export.runs import SortedRuns
 from graphbuilder.export.spool import SpooledGraph
@@ -206,10 +206,7 @@ def check_batches(indices: list[int], job: BatchJob) -> BatchResult:
     for index in indices:
         store.load(path=str(spooled.batches[index]), format=NQUADS)
     lap("load")
-    lines = SortedRuns(job.scratch, f"facts-{indices[0]:06d}", RUN_CHARS, unique=False)
-    for number, (key, line) in enumerate(keyed_fact_lines(store)):   # ties: batch, then query order
-        lines.add((key, indices[0], number), line)
-    runs = lines.finish()
+    runs = fact_runs(store, job.scratch, f"facts-{indices[0]:06d}", (indices[0],)).finish()   # ties: batch first
     lap("facts")
     findings = [(number, finding) for number, check in job.checks for finding in check.findings(store)
                 if not lives_in(store, finding.focus, spooled.base_graphs)]

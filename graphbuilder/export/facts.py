@@ -96,14 +96,19 @@ def keyed_fact_lines(store) -> Iterator[tuple[tuple, str]]:
             yield sort_key(row), json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n"
 
 
-def fact_lines(store, folder: Path) -> Iterator[str]:
-    """:func:`export_facts` as JSON lines, sorted the same way, in bounded memory: the lines
-    are sorted through run files in ``folder`` (``runs.SortedRuns``); a running number after
-    the sort key keeps equal keys in query order, as the sort of rows does."""
-    lines = SortedRuns(folder, "facts", RUN_CHARS, unique=False)
+def fact_runs(store, folder: Path, name: str = "facts", tag: tuple = ()) -> SortedRuns:
+    """The store's facts lines held for sorting through run files in ``folder``
+    (``runs.SortedRuns``), keyed (sort key, *tag, running number): the number keeps equal
+    keys in query order, as the sort of rows does; ``tag`` orders the stores of a build."""
+    lines = SortedRuns(folder, name, RUN_CHARS, unique=False)
     for number, (key, line) in enumerate(keyed_fact_lines(store)):
-        lines.add((key, number), line)
-    return lines.merged()
+        lines.add((key, *tag, number), line)
+    return lines
+
+
+def fact_lines(store, folder: Path) -> Iterator[str]:
+    """:func:`export_facts` as JSON lines, sorted the same way, in bounded memory."""
+    return fact_runs(store, folder).merged()
 
 
 def write_store_facts(store, path: Path) -> Path:

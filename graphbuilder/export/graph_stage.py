@@ -17,8 +17,7 @@ from typing import Iterable, Iterator, NamedTuple
 
 from graphbuilder.export.spool import batch_path
 from graphbuilder.export.streamed import (RenderedGraph, StreamedGraph, Subjects, add_keys, add_triples, key_texts,
-                                          render_graph)
-from graphbuilder.rdf.quads import key_of
+                                          key_triples, render_graph)
 
 GRAPHS_A_PART = 16          # document graphs a worker makes and renders per task
 SENT_LIMIT = 500_000        # entity triples a worker remembers having returned
@@ -62,8 +61,7 @@ def render_part(part: tuple[int, list[str]], by_graph: dict, resolve, sent: set,
             subjects: Subjects = {}
             add_triples(subjects, graph.triples)
             graphs.append(render_graph(name, subjects, turtle, nquads))
-            for s, p, o in graph.entities:
-                key = key_of(s), key_of(p), key_of(o)
+            for key in key_triples(graph.entities):
                 if key not in sent:
                     sent.add(key)
                     entities.append(key)
@@ -84,11 +82,6 @@ def render_part(part: tuple[int, list[str]], by_graph: dict, resolve, sent: set,
                             resolve.log)
     finally:
         resolve.log = kept_log
-
-
-def key_triples(triples) -> Iterator[tuple]:
-    """rdflib triples as plain keys, one at a time."""
-    return ((key_of(s), key_of(p), key_of(o)) for s, p, o in triples)
 
 
 def keys_of(triples) -> list[tuple]:

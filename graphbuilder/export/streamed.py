@@ -33,9 +33,14 @@ COPY_CHUNK = 1 << 20
 SUBJECT_RUNS_A_WORKER = 8   # runs of subjects a large graph is rendered in, per worker
 
 
+def key_triples(triples: Iterable[tuple]) -> Iterator[tuple]:
+    """rdflib triples as plain keys, one at a time."""
+    return ((key_of(s), key_of(p), key_of(o)) for s, p, o in triples)
+
+
 def add_triples(subjects: Subjects, triples: Iterable[tuple], canon: dict | None = None) -> None:
     """Index rdflib triples by plain keys: subject → predicate → object key, or a set of them."""
-    add_keys(subjects, ((key_of(s), key_of(p), key_of(o)) for s, p, o in triples), canon)
+    add_keys(subjects, key_triples(triples), canon)
 
 
 def add_keys(subjects: Subjects, triples: Iterable[tuple], canon: dict | None = None) -> None:

@@ -51,8 +51,8 @@ def test_squash_removes_spaces_and_newlines_keeps_origins():
     assert original[start:end] == "安　伟"
 
 
-def test_shifted_moves_offsets():
-    normal = NormalText.of("安 伟").shifted(100)
+def test_offset_moves_offsets():
+    normal = NormalText.of("安 伟", offset=100)
     assert normal.origin == (100, 101, 102, 103)
     assert normal.squash().span(0, 2) == (100, 103)
 
@@ -253,7 +253,7 @@ def test_squash_agrees_with_the_reference(original):
 @given(odd_text, st.sets(st.integers(0, 90), max_size=8))
 def test_without_agrees_with_the_reference(original, remove):
     """Positions past the end are ignored, as a character-by-character copy ignores them."""
-    normal = NormalText.of(original, 0).shifted(5)
+    normal = NormalText.of(original, 0, offset=5)
     kept = normal.without(remove)
     assert (kept.text, kept.origin) == reference_without(normal, remove)
 
