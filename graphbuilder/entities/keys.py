@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -35,8 +36,10 @@ def make_iri(kind: str, *parts: str) -> URIRef:
     return URIRef(f"{BASE}{kind}/{digest[:HASH_LENGTH]}")
 
 
+@lru_cache(maxsize=4096)
 def doc_iri(number: str) -> URIRef:
-    """The IRI of a source document, keyed by its number (whitespace removed)."""
+    """The IRI of a source document, keyed by its number (whitespace removed). Cached: every
+    fact of a notice points to it (780,000 calls for 15,000 notices)."""
     return make_iri("document", re.sub(r"\s+", "", number))
 
 

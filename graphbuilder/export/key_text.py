@@ -12,7 +12,9 @@ from typing import Callable
 
 from rdflib import URIRef
 
-from graphbuilder.export.rdf_files import BARE, XSD, _iri_text, escape, prefixes_for
+from graphbuilder.entities.keys import BASE
+from graphbuilder.export.rdf_files import (BARE, RE_KIND, RE_LOCAL, STANDARD_PREFIXES, XSD, _iri_text, escape,
+                                           prefixes_for)
 from graphbuilder.rdf.quads import XSD_STRING, nquads_escape
 
 Key = str | tuple
@@ -40,7 +42,16 @@ def turtle_of_key(key: Key) -> str:
 def iri_of_key(iri: str) -> str:
     """``rdf_files.iri_text`` under the IRI's own prefixes, past its lru_cache: that cache
     keys every entry with its own tuple of the prefix map (60 MB at 200,000 entries),
-    while :class:`KeyTexts` keeps what recurs."""
+    while :class:`KeyTexts` keeps what recurs.
+
+    An IRI under ``BASE`` (most of them, and most occur once: fact nodes) is written
+    under its own kind's prefix, the one namespace that can match it (no standard one
+    starts with ``BASE``): that much is read off the IRI without building the prefix map.
+    """
+    if iri.startswith(BASE):
+        kind, _, local = iri[len(BASE):].partition("/")
+        if local and kind not in STANDARD_PREFIXES and RE_KIND.match(kind):
+            return f"{kind}:{local}" if RE_LOCAL.match(local) else f"<{iri}>"
     return _iri_text.__wrapped__(iri, tuple(prefixes_for((URIRef(iri),)).items()))
 
 

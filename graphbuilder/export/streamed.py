@@ -34,8 +34,21 @@ SUBJECT_RUNS_A_WORKER = 8   # runs of subjects a large graph is rendered in, per
 
 
 def key_triples(triples: Iterable[tuple]) -> Iterator[tuple]:
-    """rdflib triples as plain keys, one at a time."""
-    return ((key_of(s), key_of(p), key_of(o)) for s, p, o in triples)
+    """rdflib triples as plain keys, one at a time.
+
+    A node's triples come together and name a few predicates over and over: the key of
+    the same subject object is reused, and each predicate's is looked up by identity
+    (the term is held beside its key, so its id stays its own), not made again.
+    """
+    subject = subject_key = None
+    predicates: dict[int, tuple] = {}
+    for s, p, o in triples:
+        if s is not subject:
+            subject, subject_key = s, key_of(s)
+        known = predicates.get(id(p))
+        if known is None or known[0] is not p:
+            known = predicates[id(p)] = (p, key_of(p))
+        yield subject_key, known[1], key_of(o)
 
 
 def add_triples(subjects: Subjects, triples: Iterable[tuple], canon: dict | None = None) -> None:

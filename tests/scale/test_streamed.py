@@ -8,6 +8,9 @@ sorted run files.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rdflib import Literal, URIRef
 
 import graphbuilder.export.checked as checked
 import graphbuilder.export.facts as facts
@@ -15,8 +18,9 @@ import graphbuilder.export.graph_stage as graph_stage
 import graphbuilder.export.streamed as streamed
 from graphbuilder import pipeline
 from graphbuilder.cli import main
-from graphbuilder.export.rdf_files import SortedGraph, own_text
-from graphbuilder.export.key_text import nquads_of_key, turtle_of_key
+from graphbuilder.entities.keys import BASE
+from graphbuilder.export.key_text import iri_of_key, nquads_of_key, turtle_of_key
+from graphbuilder.export.rdf_files import SortedGraph, _iri_text, own_text, prefixes_for
 from graphbuilder.rdf.quads import key_of, nquads_term
 
 FILES = ("graph.ttl", "graph.trig", "facts.jsonl", "report.json")
@@ -58,6 +62,28 @@ def test_keys_render_as_their_terms():
     for term in terms:
         assert turtle_of_key(key_of(term)) == own_text(term), term
         assert nquads_of_key(key_of(term)) == nquads_term(term), term
+
+
+IRI_PARTS = st.text(alphabet="abz_-./:#%0123456789人", max_size=12)
+
+
+@given(st.sampled_from(["person", "org", "time", "Person", "", "a_b", "x1"]), IRI_PARTS,
+       st.sampled_from([BASE, "https://w3id.org/graphbuilder/ontology#", "http://example.org/"]))
+def test_iris_under_base_render_as_under_their_prefix_map(kind, local, base):
+    """``iri_of_key`` reads a ``BASE`` IRI's prefix off the IRI (kinds named like a standard
+    prefix, odd locals and other namespaces included): the text the full prefix map gives."""
+    iri = f"{base}{kind}/{local}"
+    assert iri_of_key(iri) == _iri_text.__wrapped__(iri, tuple(prefixes_for((URIRef(iri),)).items()))
+
+
+@given(st.lists(st.tuples(st.sampled_from(range(3)), st.sampled_from(range(3)), IRI_PARTS), max_size=20))
+def test_key_triples_are_each_terms_key(picks):
+    """Keys reused for a repeated subject object and looked up by predicate identity equal
+    the keys made term by term."""
+    subjects = [URIRef(f"{BASE}person/{n}") for n in range(3)]
+    predicates = [URIRef(f"http://example.org/p{n}") for n in range(3)]
+    triples = [(subjects[s], predicates[p], Literal(text)) for s, p, text in picks]
+    assert list(streamed.key_triples(triples)) == [tuple(map(key_of, triple)) for triple in triples]
 
 
 def test_graphs_must_come_in_order(tmp_path):
