@@ -33,7 +33,9 @@ def make_iri(kind: str, *parts: str) -> URIRef:
     if any(SEPARATOR in part for part in clean):
         raise ValueError(f"key part contains the separator \\x1f: {clean!r}")
     digest = hashlib.sha1(SEPARATOR.join(clean).encode("utf-8", "surrogatepass")).hexdigest()
-    return URIRef(f"{BASE}{kind}/{digest[:HASH_LENGTH]}")
+    # str.__new__ is what URIRef(...) ends in, less its check for characters an IRI may not
+    # hold: a kind and a hex digest hold none (a build makes millions of these)
+    return str.__new__(URIRef, f"{BASE}{kind}/{digest[:HASH_LENGTH]}")
 
 
 @lru_cache(maxsize=4096)

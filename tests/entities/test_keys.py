@@ -19,6 +19,18 @@ def test_iri_shape():
     assert kind_of("http://example.org/x") == ""
 
 
+@given(kinds, parts)
+def test_made_iris_are_the_urirefs_rdflib_makes(kind, key_parts):
+    """``make_iri`` skips URIRef's character check (its IRIs have nothing to check): the
+    term is still the one ``URIRef(...)`` gives, equal, hashed and typed alike, and valid."""
+    from rdflib import URIRef
+    from rdflib.term import _is_valid_uri
+
+    iri = make_iri(kind, *key_parts)
+    made = URIRef(str(iri))
+    assert type(iri) is URIRef and iri == made and hash(iri) == hash(made) and _is_valid_uri(str(iri))
+
+
 def test_doc_iri_ignores_whitespace_in_the_number():
     assert doc_iri("三政任〔2019〕1 号") == doc_iri("三政任〔2019〕1号") == make_iri("document", "三政任〔2019〕1号")
 
