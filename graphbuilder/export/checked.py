@@ -88,7 +88,7 @@ def check_spooled(spooled: SpooledGraph, facts_path: Path, folder: Path, validat
     lines = SortedRuns(folder, "facts", RUN_CHARS, unique=False)
     findings: list = []
     job = BatchJob(spooled, document_checks, tuple(enumerate(checks)), partitions, Path(folder))
-    tasks = tasks_of(spooled.sizes, workers)
+    tasks = tasks_of([batch.size for batch in spooled.batches], workers)
     if checks or partitions is not None:
         tasks.insert(0, SHARED_TASK)
     for result in map_in_order(check_task, tasks, job, workers=workers):
@@ -195,7 +195,7 @@ def check_shared(job: BatchJob) -> BatchResult:
     findings = shared_findings(shared, spooled, job.shared_checks)
     laps.lap("shacl")
     if job.partitions is not None:
-        write_graph_partitions(shared, spooled.base_graphs, job.partitions, first=sum(map(len, spooled.graphs)))
+        write_graph_partitions(shared, spooled.base_graphs, job.partitions, first=sum(len(batch.graphs) for batch in spooled.batches))
         laps.lap("partitions")
     return BatchResult([], findings, Counter(laps))
 
@@ -212,7 +212,7 @@ def check_batches(indices: list[int], job: BatchJob) -> BatchResult:
     store = ox.Store()
     load_spooled(store, spooled.reachable)
     for index in indices:
-        load_spooled(store, spooled.batches[index])
+        load_spooled(store, spooled.batches[index].path)
     lap("load")
     runs = fact_runs(store, job.scratch, f"facts-{indices[0]:06d}", (indices[0],)).finish()   # ties: batch first
     lap("facts")
@@ -220,8 +220,8 @@ def check_batches(indices: list[int], job: BatchJob) -> BatchResult:
                 if not lives_in(store, finding.focus, spooled.base_graphs)]
     lap("shacl")
     if job.partitions is not None:
-        first = sum(len(graphs) for graphs in spooled.graphs[:indices[0]])
-        names = [name for index in indices for name in spooled.graphs[index]]
+        first = sum(len(batch.graphs) for batch in spooled.batches[:indices[0]])
+        names = [name for index in indices for name in spooled.batches[index].graphs]
         write_graph_partitions(store, names, job.partitions, first)
         lap("partitions")
     return BatchResult(runs, findings, Counter(laps))
@@ -242,10 +242,10 @@ def whole_graph_validation(spooled: SpooledGraph, facts_path: Path, partitions: 
     from graphbuilder.export.facts import write_store_facts
 
     store = ox.Store()
-    for path in [spooled.base, *spooled.batches]:
+    for path in [spooled.base, *(batch.path for batch in spooled.batches)]:
         load_spooled(store, path)
     write_store_facts(store, facts_path)
     if partitions is not None:
-        graphs = [name for names in spooled.graphs for name in names] + spooled.base_graphs
+        graphs = [name for batch in spooled.batches for name in batch.graphs] + spooled.base_graphs
         write_graph_partitions(store, graphs, partitions, 0)
     return validate_with_pyshacl(union(store), load_shapes((ontology_dir() / "shapes.ttl").resolve()))

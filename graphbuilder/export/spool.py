@@ -32,13 +32,19 @@ from typing import BinaryIO
 SUBCLASS_OF = b"<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 
 
+@dataclass(frozen=True)
+class SpooledBatch:
+    """One batch file of whole document graphs."""
+    path: Path
+    graphs: tuple[str, ...]          # the names of its graphs, in IRI order
+    size: int                        # bytes
+
+
 @dataclass
 class SpooledGraph:
     """What the writer spooled: the files, and which graphs each batch holds (in order)."""
     folder: Path
-    batches: list[Path] = field(default_factory=list)
-    graphs: list[list[str]] = field(default_factory=list)    # graph names of each batch
-    sizes: list[int] = field(default_factory=list)           # bytes of each batch
+    batches: list[SpooledBatch] = field(default_factory=list)
     base_graphs: list[str] = field(default_factory=list)
     document_classes: set[str] = field(default_factory=set)  # what document nodes are typed with
     states_subclasses: bool = False                           # rdfs:subClassOf in the shared graphs
@@ -82,9 +88,7 @@ class QuadSpool:
         """A batch of whole document graphs ``names`` that a worker wrote to ``path`` itself
         (the text never passes through this process), their ``rdf:type`` quads and the
         classes those name."""
-        self.spooled.batches.append(Path(path))
-        self.spooled.graphs.append(list(names))
-        self.spooled.sizes.append(size)
+        self.spooled.batches.append(SpooledBatch(Path(path), tuple(names), size))
         self.spooled.quads += quads
         for kind, text in types.items():
             if kind not in self.types:

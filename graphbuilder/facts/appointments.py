@@ -17,8 +17,9 @@ from graphbuilder.vocab import Vocab
 
 FEMALE = "（女）"
 RE_TITLE_COUNT = re.compile(r"关于(?P<first>[\u4e00-\u9fff]{2,4}?)等(?P<count>\d+)(?:人|名同志)")
-RE_SELF = re.compile(r"[，,]?免去其(?P<posts>.+?)(?:职务)?$")
-RE_SELF_OPENING = re.compile(r"[，,]?免去其")      # 其: the person of the clause still open
+SELF_REMOVAL = r"[，,]?免去其"          # 其: the person of the clause still open
+RE_SELF = re.compile(SELF_REMOVAL + r"(?P<posts>.+?)(?:职务)?$")
+RE_SELF_OPENING = re.compile(SELF_REMOVAL)
 
 
 def extract_appointments(document: Document, vocab: Vocab) -> Extraction:

@@ -58,7 +58,7 @@ def test_tasks_group_consecutive_batches(monkeypatch):
 
 def whole_store(spooled) -> ox.Store:
     store = ox.Store()
-    for path in [spooled.base, *spooled.batches]:
+    for path in [spooled.base, *(batch.path for batch in spooled.batches)]:
         store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
     return store
 
@@ -68,7 +68,7 @@ def test_spool_files_load_leniently_as_strictly(spooled):
     N-Quads, so a strict parse reads every file to the same quads."""
     from graphbuilder.export.checked import load_spooled
 
-    paths = [spooled.base, spooled.reachable, *spooled.batches, *spooled.types_linked()]
+    paths = [spooled.base, spooled.reachable, *(batch.path for batch in spooled.batches), *spooled.types_linked()]
     for path in paths:
         strict, lenient = ox.Store(), ox.Store()
         strict.load(path=str(path), format=ox.RdfFormat.N_QUADS)
@@ -102,18 +102,20 @@ def test_broken_nodes_are_found_where_they_live(spooled, tmp_path):
     import shutil
 
     broken = dataclasses.replace(spooled, folder=tmp_path / "broken",
-                                 batches=[tmp_path / "broken" / p.name for p in spooled.batches])
+                                 batches=[dataclasses.replace(batch, path=tmp_path / "broken" / batch.path.name)
+                                          for batch in spooled.batches])
     shutil.copytree(spooled.folder, broken.folder)
     # shared nodes: persons without a name
     assert drop_lines(broken.base, lambda line: f"<{GB}name>" in line and "/id/person/" in line[:60], 3) == 3
     # document nodes: facts without their source, in two batches
     for batch in broken.batches[:2]:
-        assert drop_lines(batch, lambda line: "wasDerivedFrom" in line, 2) == 2
+        assert drop_lines(batch.path, lambda line: "wasDerivedFrom" in line, 2) == 2
     # a shared node pointing at a document node: a listed document loses its type everywhere
     listed = next(line.split()[2] for line in broken.base.read_text(encoding="utf-8").splitlines()
                   if f"<{GB}listedIn>" in line)
     untyped = lambda line: line.startswith(listed) and RDF_TYPE in line and "SourceDocument" in line  # noqa: E731
-    assert sum(drop_lines(path, untyped, 1) for path in [*broken.batches, broken.types_of("document")]) == 2
+    assert sum(drop_lines(path, untyped, 1) for path in [*(batch.path for batch in broken.batches),
+                                                              broken.types_of("document")]) == 2
 
     checked = check_spooled(broken, tmp_path / "facts.jsonl", tmp_path, workers=2)
     expected = validate(whole_store(broken))
@@ -124,7 +126,7 @@ def test_broken_nodes_are_found_where_they_live(spooled, tmp_path):
 def test_partitions_hold_every_graph_once(spooled, tmp_path):
     check_spooled(spooled, tmp_path / "facts.jsonl", tmp_path, validate=False, partitions=tmp_path / "nq")
     parts = sorted((tmp_path / "nq").glob("part-*.nq"))
-    names = [name for batch in spooled.graphs for name in batch] + spooled.base_graphs
+    names = [name for batch in spooled.batches for name in batch.graphs] + spooled.base_graphs
     assert len(parts) == len(names)
     store = ox.Store()
     for k, part in enumerate(parts):
@@ -147,7 +149,8 @@ def test_shapes_beyond_the_compiler_read_the_whole_graph(spooled, tmp_path, monk
     whole = whole_store(spooled)
     write_store_facts(whole, tmp_path / "whole.jsonl")
     assert (tmp_path / "facts.jsonl").read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
-    assert len(list((tmp_path / "nq").glob("part-*.nq"))) == sum(map(len, spooled.graphs)) + len(spooled.base_graphs)
+    graphs = sum(len(batch.graphs) for batch in spooled.batches) + len(spooled.base_graphs)
+    assert len(list((tmp_path / "nq").glob("part-*.nq"))) == graphs
 
 
 def test_batches_are_read_beside_what_documents_can_reach(spooled):
