@@ -114,6 +114,15 @@ def _words(path: Path) -> list[str]:
             if w.strip() and not w.startswith("#")]
 
 
+def _places(lex: Path) -> tuple[str, ...]:
+    """Words that open an organisation name, longest first: ``places.txt``, then the full and
+    short names of the country's provinces and prefecture-level divisions (``divisions.tsv``)."""
+    words = _words(lex / "places.txt")
+    for row in _rows(lex / "divisions.tsv", ("name", "short", "parent")):
+        words += [row["name"], row["short"]] if row["short"] else [row["name"]]
+    return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
+
+
 def _patterns(path: Path) -> dict[str, re.Pattern]:
     compiled = {}
     for row in _rows(path, ("name", "regex")):
@@ -149,7 +158,7 @@ def load_vocab(root: str | None = None) -> Vocab:
         awards={r["heading"]: (r["award"], r["recipient_kind"])
                 for r in _rows(lex / "awards.tsv", ("heading", "award", "recipient_kind"))},
         sections=tuple(_words(lex / "sections.txt")),
-        places=tuple(sorted(_words(lex / "places.txt"), key=len, reverse=True)),
+        places=_places(lex),
         duty_labels={r["label"]: r["kind"] for r in _rows(lex / "duty_labels.tsv", ("label", "kind"))},
         unit_suffixes=tuple(_words(lex / "unit_suffixes.txt")),
         surnames=frozenset(_words(lex / "surnames.txt")) if (lex / "surnames.txt").exists()

@@ -1,4 +1,4 @@
-"""Data-integrity tests for ontology/lexicon/{agencies.tsv, renames.tsv, surnames.txt}.
+"""Data-integrity tests for ontology/lexicon/{agencies.tsv, renames.tsv, surnames.txt, divisions.tsv}.
 
 Standard library only (csv, json, re): these tests must pass before the package imports.
 The gold-coverage tests read ../shared/gold/dev/*.jsonl and are skipped where that checkout
@@ -20,6 +20,7 @@ LEXICON = ROOT / "ontology" / "lexicon"
 AGENCIES = LEXICON / "agencies.tsv"
 RENAMES = LEXICON / "renames.tsv"
 SURNAMES = LEXICON / "surnames.txt"
+DIVISIONS = LEXICON / "divisions.tsv"
 GOLD = ROOT.parent / "shared" / "gold" / "dev"
 
 AGENCY_HEADER = ["id", "name", "type", "parent", "valid_from", "valid_to", "aliases", "jurisdiction"]
@@ -298,6 +299,29 @@ def test_gold_person_names_start_with_a_surname():
                       for field in ("person", "recipient") if line.get(field)})
     unlisted = [p for p in persons if p[:1] not in names and p[:2] not in names]
     assert not unlisted, f"gold names whose surname is not listed: {unlisted}"
+
+
+# ---------------------------------------------------------------------------- divisions
+
+def division_rows() -> list[dict[str, str]]:
+    with DIVISIONS.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+
+
+def test_divisions_are_the_country_s_provinces_and_prefectures():
+    """31 provinces; every other row a prefecture-level division of one of them, named once;
+    a short form is its name less 市 or 省 (or a region's conventional one), never shorter than
+    two characters (a bare 市 or 县 is places.txt's business)."""
+    rows = division_rows()
+    provinces = {row["name"] for row in rows if not row["parent"]}
+    assert len(provinces) == 31 and {"河南省", "北京市", "新疆维吾尔自治区"} <= provinces
+    assert len({row["name"] for row in rows}) == len(rows) > 360
+    assert all(row["parent"] in provinces for row in rows if row["parent"])
+    assert all(re.fullmatch(r"[\u4e00-\u9fff]+(?:省|市|自治区|自治州|盟|地区)", row["name"]) for row in rows)
+    shorts = [row for row in rows if row["short"]]
+    assert all(len(row["short"]) >= 2 and row["name"].startswith(row["short"]) for row in shorts)
+    assert all(row["name"] in (row["short"] + "市", row["short"] + "省") for row in shorts
+               if not row["name"].endswith("自治区"))
 
 
 # ---------------------------------------------------------------------------- gold coverage
