@@ -304,6 +304,36 @@ def test_a_reissued_roster_names_its_group_in_the_adjustment_sentence(read):
     assert any(a <= start and start + line.index("调整。") <= b for a, b in extraction.consumed)
 
 
+CONFERENCE = "灵宝市河长制工作联席会议"
+CONFERENCE_BODY = """召集人：王建国（市长）
+第一副召集人：李卫东（副市长）
+副召集人：赵红梅（市水利局局长）
+顾　问：钱进（市政协副主席）
+成　员：孙志强（市财政局局长）"""
+COMMITTEE = "灵宝市职称评审委员会"
+COMMITTEE_BODY = """主任委员：王建国（市长）
+副主任委员：李卫东（副市长）
+委　员：孙志强（市财政局局长）、周平（市人社局局长）"""
+
+
+@pytest.mark.parametrize("group, body, rows", [
+    (CONFERENCE, CONFERENCE_BODY, [("王建国", "召集人", "市长"), ("李卫东", "第一副召集人", "副市长"),
+                                   ("赵红梅", "副召集人", "市水利局局长"), ("钱进", "顾问", "市政协副主席"),
+                                   ("孙志强", "成员", "市财政局局长")]),
+    (COMMITTEE, COMMITTEE_BODY, [("王建国", "主任委员", "市长"), ("李卫东", "副主任委员", "副市长"),
+                                 ("孙志强", "委员", "市财政局局长"), ("周平", "委员", "市人社局局长")]),
+], ids=["joint-conference", "committee"])
+def test_variant_conveners_and_committee_chairs(group, body, rows, read, only_document, vocab):
+    """A joint conference's 召集人 and a committee's 主任委员 are roles like 组长; a notice founding
+    a 联席会议 is a roster notice, its lines accounted."""
+    from graphbuilder.facts.coverage import document_genre
+
+    groups, members, _, extraction, _ = read(founding(group, body))
+    assert [g.name for g in groups] == [group] and member_rows(members) == rows
+    assert extraction.diagnostics == ()
+    assert document_genre(only_document(founding(group, body))[1], vocab) == "roster"
+
+
 def test_variant_bullets_and_deputy_directors(read):
     groups, members, offices, _, _ = read(founding(FOREST, FOREST_BODY))
     assert [(g.name, g.kind) for g in groups] == [(FOREST, "command_hq")]
