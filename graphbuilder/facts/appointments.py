@@ -27,11 +27,11 @@ def extract_appointments(document: Document, vocab: Vocab) -> Extraction:
     facts: list[Appointment] = []
     diagnostics: list[Diagnostic] = []
     consumed: list[tuple[int, int]] = []
-    for clause in _clauses(text, vocab):
-        found = _read_clause(document, clause, vocab)
+    for clause, heading in _clauses(text, vocab):
+        found = _read_clause(document, clause, vocab, heading)
         if found:
             facts.extend(found)
-            consumed.append(clause.span(0, len(clause.text)))
+            consumed += [view.span(0, len(view.text)) for view in (clause, heading) if view is not None]
         else:
             diagnostics.append(unread(document, clause, "GB301",
                                       "personnel clause not understood: no person or post found"))
@@ -57,29 +57,62 @@ def _cues(vocab: Vocab) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return _last_cues[1]
 
 
-def _clauses(text: NormalText, vocab: Vocab) -> list[NormalText]:
-    """Squashed clauses: lines opening with a cue, plus their continuation lines."""
-    groups: list[list[NormalText]] = []
+def _clauses(text: NormalText, vocab: Vocab) -> list[tuple[NormalText, NormalText | None]]:
+    """Squashed clauses: lines opening with a cue, plus their continuation lines; each with
+    the cue heading it stands under (``任命：`` over ``A为X；`` lines), None for the others."""
+    groups: list[tuple[list[NormalText], NormalText | None]] = []
+    heading: NormalText | None = None         # the cue heading in force (until a 。 ends its list)
+    open_group = False                        # the last group's clause runs on (no ； or 。 yet)
     for _, flat in squashed_lines(text):
         if not flat.text:
             continue
-        open_before = bool(groups) and not groups[-1][-1].text.endswith(("；", "。"))
-        if _opens_clause(flat.text, vocab) and not (open_before and RE_SELF_OPENING.match(flat.text)):
-            groups.append([flat])
-        elif open_before and not vocab.patterns["closing_formula"].match(flat.text) \
-                and not vocab.patterns["date"].fullmatch(flat.text):
-            groups[-1].append(flat)     # a wrapped line, or 免去其… of the person before the comma
+        cue = _cue_heading(flat.text, vocab)
+        if cue is not None:
+            heading, rest = flat.slice(*cue.span("cue")), flat.slice(cue.end(), len(flat.text))
+            if rest.text:
+                groups.append(([rest], heading))
+            open_group = bool(rest.text) and not rest.text.endswith(("；", "。"))
+            continue
+        if _opens_clause(flat.text, vocab) and not (open_group and RE_SELF_OPENING.match(flat.text)):
+            heading = None
+            groups.append(([flat], None))
+        elif vocab.patterns["closing_formula"].match(flat.text) or vocab.patterns["date"].fullmatch(flat.text):
+            heading = None
+        elif open_group:
+            groups[-1][0].append(flat)     # a wrapped line, or 免去其… of the person before the comma
+        elif heading is not None:
+            groups.append(([flat], heading))   # the next clause under the heading
+        else:
+            continue
+        open_group = bool(groups) and not groups[-1][0][-1].text.endswith(("；", "。"))
+        if heading is not None and groups and groups[-1][0][-1].text.endswith("。"):
+            heading = None
     clauses = []
-    for group in groups:
-        joined = concat(group)
+    for lines, above in groups:
+        joined = concat(lines)
         for i, j in split_outside_brackets(joined.text, "；。"):
             piece = joined.slice(i, j)
             if piece.text.strip("，, "):
-                clauses.append(piece)
+                clauses.append((piece, above))
     return clauses
 
 
-def _read_clause(document: Document, clause: NormalText, vocab: Vocab) -> list[Appointment]:
+def _cue_heading(flat: str, vocab: Vocab) -> re.Match | None:
+    """The match of a cue heading (``任命：``, ``免去以下同志职务：``) opening ``flat``, when its cue
+    is an action that comes before its person."""
+    match = vocab.patterns["cue_heading"].match(flat)
+    if match is None or vocab.actions.get(match["cue"], ("", "person_verb_post"))[1] == "person_verb_post":
+        return None
+    return match
+
+
+def _read_clause(document: Document, clause: NormalText, vocab: Vocab,
+                 heading: NormalText | None = None) -> list[Appointment]:
+    """The appointments of one clause; under a cue ``heading`` it is read as if it began with
+    the cue, and sourced to its own text."""
+    source = make_source(document, clause)
+    if heading is not None:
+        clause = concat([heading, clause])
     mentions = find_mentions(clause)
     person = _person(clause.text, mentions, vocab)
     if person is None:
@@ -98,7 +131,6 @@ def _read_clause(document: Document, clause: NormalText, vocab: Vocab) -> list[A
     if removal:
         groups.append((Action.REMOVE, removal["posts"]))
     name = clause.text[name_start:name_end]
-    source = make_source(document, clause)
     facts = []
     for act, posts in groups:
         for post, qualifiers in _posts(posts, act, vocab):

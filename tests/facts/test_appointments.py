@@ -469,3 +469,34 @@ def test_variant_tongzhi_after_the_name(clause, person, post, read):
 def test_variant_form_feed_inside_a_clause(read):
     _, extraction = read(["免去张小三三门峡市司法局", "\x0c副局长职务；"])
     assert [f.post for f in extraction.facts] == ["三门峡市司法局副局长"]
+
+
+@pytest.mark.parametrize("clauses", [
+    ["任命：", "王小明为洛阳市财政局局长；", "李青为洛阳市教育局副局长。",
+     "免去：", "张峰的洛阳市民政局局长职务；", "欧阳春花（女）洛阳市商务局副局长职务。"],
+    ["决定任命以下同志：", "王小明为洛阳市财政局局长；", "李青为洛阳市教育局副局长。",
+     "免去以下同志职务：", "张峰的洛阳市民政局局长职务；", "欧阳春花（女）洛阳市商务局副局长职务。"],
+    ["任命：王小明为洛阳市财政局局长；", "李青为洛阳市教育局", "副局长。",
+     "免去：张峰的洛阳市民政局局长职务；欧阳春花（女）洛阳市商务局副局长职务。"],
+], ids=["cue-lines", "decided-cue-lines", "cue-and-first-clause-on-one-line"])
+def test_variant_cue_headings_over_lists(clauses, read, only_document, vocab):
+    """任命： / 免去： set over a list of `A为X；` / `A的X职务；` lines: each line reads as if it began
+    with the cue, until a 。 ends the list; a fact quotes its own line, and every line is read."""
+    from graphbuilder.facts.coverage import account_lines
+    from graphbuilder.records import LineStatus
+
+    title = "关于王小明等4人职务任免的通知"
+    _, extraction = read(clauses, title=title)
+    assert rows(extraction.facts) == [("王小明", APPOINT, "洛阳市财政局局长"), ("李青", APPOINT, "洛阳市教育局副局长"),
+                                      ("张峰", REMOVE, "洛阳市民政局局长"), ("欧阳春花", REMOVE, "洛阳市商务局副局长")]
+    assert extraction.facts[0].source.quote == "王小明为洛阳市财政局局长"
+    assert extraction.diagnostics == ()
+    _, document = only_document(notice(clauses, title=title))
+    accounts = account_lines(document, extraction.consumed, vocab).lines
+    assert not [a.text for a in accounts if a.status is LineStatus.UNREAD]
+
+
+def test_a_cue_heading_ends_with_its_list(read):
+    """After the 。 that closes a heading's list, a line is not read under the heading."""
+    _, extraction = read(["任命：", "王小明为洛阳市财政局局长。", "李青同志要认真履行职责。"])
+    assert rows(extraction.facts) == [("王小明", APPOINT, "洛阳市财政局局长")]
