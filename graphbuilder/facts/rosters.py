@@ -72,7 +72,7 @@ class _Reader:
             self.role = label["label"]
             self._members(flat, label.start("rest"))
             return
-        if self.role and self._only_members(text):
+        if self.role and (self._only_members(text) or self._spaced_member(flat, 0, len(text))):
             self._members(flat, 1 if text[0] in "-•·" else 0)
             return
         self.role = ""
@@ -102,19 +102,36 @@ class _Reader:
         body = text.lstrip("-•·")
         return "（" in body and RE_MEMBER_LINE.fullmatch(body) is not None
 
+    def _spaced_member(self, flat: NormalText, i: int, j: int) -> tuple[str, str] | None:
+        """(name, post) of ``flat.text[i:j]`` printed as a name, spaces, then the post without
+        brackets (`张  三  市长`, `王小明　市政府秘书长`): the name ends at the last space within
+        its first four characters, opens with a surname, and a title ends the post. The spaces
+        are gone from a squashed line; its offsets still show where they were."""
+        part, origin = flat.text[i:j], flat.origin
+        if "（" in part:
+            return None
+        for k in range(min(4, len(part) - 1), 1, -1):
+            if origin[i + k] > origin[i + k - 1] + 1:          # whitespace was removed before k
+                name, post = part[:k], part[k:]
+                if self._is_person(name) and post.endswith(self.vocab.titles_longest_first):
+                    return name, post
+                return None
+        return None
+
     def _members(self, flat: NormalText, at: int) -> None:
         found = False
         for i, j in split_outside_brackets(flat.text[at:], "、，"):
             part = flat.text[at + i:at + j]
-            match = RE_MEMBER.fullmatch(part)
-            if not match:
+            spaced = self._spaced_member(flat, at + i, at + j)
+            match = None if spaced else RE_MEMBER.fullmatch(part)
+            if not (spaced or match):
                 continue
-            post = match["post"] or ""
+            post = spaced[1] if spaced else match["post"] or ""
             qualifiers = (post,) if RE_QUALIFIER_ONLY.match(post) else ()
             stated = "" if qualifiers else post
             source = make_source(self.document, flat, at + i, at + j)
-            self.facts.append(Membership(self.group, match["name"], self.role, stated, False,
-                                         qualifiers, source))
+            self.facts.append(Membership(self.group, spaced[0] if spaced else match["name"], self.role, stated,
+                                         False, qualifiers, source))
             found = True
         if found:
             self.consumed.append(flat.span(0, len(flat.text)))

@@ -334,6 +334,28 @@ def test_variant_conveners_and_committee_chairs(group, body, rows, read, only_do
     assert document_genre(only_document(founding(group, body))[1], vocab) == "roster"
 
 
+SPACED_BODY = """组　长：张　三　市长
+副组长：李  四  副市长
+        王小明  市政府秘书长
+成　员：赵  六  市财政局局长
+　　　　欧阳春花　市文明办主任
+        各成员单位  要按照职责分工抓好落实
+领导小组下设办公室，办公室设在市文明办，赵六同志兼任办公室主任。"""
+
+
+def test_variant_posts_after_spaces_without_brackets(read):
+    """`张　三　市长`: the post follows the name after spaces, unbracketed; the name ends at the
+    last space within four characters and a title ends the post (a line of prose under the
+    list is not a member)."""
+    groups, members, offices, extraction, _ = read(founding(RIVER, SPACED_BODY))
+    assert member_rows(members) == [
+        ("张三", "组长", "市长"), ("李四", "副组长", "副市长"), ("王小明", "副组长", "市政府秘书长"),
+        ("赵六", "成员", "市财政局局长"), ("欧阳春花", "成员", "市文明办主任"), ("赵六", "办公室主任", ""),
+    ]
+    assert members[0].source.quote == "张　三　市长"
+    assert [o.unit for o in offices] == ["市文明办"]
+
+
 def test_variant_bullets_and_deputy_directors(read):
     groups, members, offices, _, _ = read(founding(FOREST, FOREST_BODY))
     assert [(g.name, g.kind) for g in groups] == [(FOREST, "command_hq")]
