@@ -237,3 +237,17 @@ def test_boilerplate_patterns_refer_to_known_things(vocab, document):
             assert rule.pattern[1:] in vocab.patterns, rule
         elif rule.pattern.startswith("document:"):
             _document_field(rule.pattern.removeprefix("document:"), doc, "x")
+
+
+def test_a_notice_that_lists_its_duties_as_follows_is_introduced_by_boilerplate(only_document, vocab):
+    """现将…责任单位通知如下： introduces the list, as 决定： does: boilerplate, not an unread line."""
+    text = ("洛阳市人民政府 关于明确2021年重点工作责任单位的通知\n\n洛政〔2021〕3号\n\n"
+            "各县（市、区）人民政府，市人民政府各部门：\n\n现将政府工作报告提出的2021年重点工作责任单位通知如下：\n\n"
+            "一、保持经济平稳增长\n\n1. 全年生产总值增长8%左右。（市发展改革委牵头，市统计局配合）\n\n"
+            "洛阳市人民政府\n\n2021年3月1日\n")
+    _, doc = only_document(text)
+    found = extract(doc, vocab)
+    assert len(found.facts) >= 2
+    statuses = {a.text[:6]: (a.status, a.reason) for a in found.coverage.lines}
+    assert statuses["现将政府工作"][0] is LineStatus.BOILERPLATE
+    assert not [a.text for a in found.coverage.lines if a.status is LineStatus.UNREAD]
