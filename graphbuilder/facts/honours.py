@@ -19,6 +19,9 @@ RE_PERSON_AWARD = re.compile(r"(?P<before>[\u4e00-\u9fff]{2,6})同志记(?P<awar
 RE_UNIT_AWARD = re.compile(r"对(?P<unit>[^，。]{2,30}?)(?:予以|给予)(?P<award>通报嘉奖|嘉奖|通报表扬)")
 _UNIT_AWARD_WORDS = re.compile(r"予以|给予")
 RE_CELLS = re.compile(r"\t+|\s*\|\s*|\s{2,}")
+# A person and their unit in one cell: 张三（市商务局） or 张三，市财政局
+RE_PERSON_UNIT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})(?:（(?P<bracketed>[^（）]{2,60})）|[，：](?P<after>[^，。；：]{2,60}))")
+UNIT_SEPARATORS = "、，"       # several units on one row: 市商务局、市财政局
 
 
 class _Reader:
@@ -59,19 +62,34 @@ class _Reader:
         award, kind, heading = self.award
         cells = [c for c in RE_CELLS.split(line.text.strip().strip("|")) if c.strip()]
         if kind == "unit":
-            recipient, affiliation = squash(line.text), ""
-            if re.search("[，。；：]", recipient) or not 4 <= len(recipient) <= 40:
-                return False
-        else:
-            person = _split_person(line.text, cells)
-            if person is None:
-                return False
-            recipient, affiliation = person
+            return self._unit_row(line, award, heading)
+        person = _split_person(line.text, cells)
+        if person is None:
+            return False
+        self._add(line, *person, award, heading, False)
+        return True
+
+    def _unit_row(self, line: NormalText, award: str, heading: str) -> bool:
+        """One unit a row, or several separated by 、 or ， (each a recipient of its own)."""
+        text = line.text
+        if re.search("[。；：]", text):
+            return False
+        parts = [(i, j) for i, j in _separated(text) if text[i:j].strip()]
+        names = [squash(text[i:j]) for i, j in parts]
+        if not all(4 <= len(name) <= 40 for name in names):
+            return False
+        if len(names) > 1 and not all(name.endswith(self.vocab.unit_suffixes) for name in names):
+            return False
+        for (i, j), name in zip(parts, names):
+            self._add(line.slice(i, j).strip(), name, "", award, heading, True)
+        return True
+
+    def _add(self, line: NormalText, recipient: str, affiliation: str, award: str, heading: str,
+             is_unit: bool) -> None:
         source = make_source(self.document, line)
-        self.facts.append(Commendation(recipient, affiliation, award, heading, kind == "unit", source))
+        self.facts.append(Commendation(recipient, affiliation, award, heading, is_unit, source))
         self.consumed.append((source.start, source.end))
         self.read_rows += 1
-        return True
 
     def _close(self) -> None:
         if self.award and self.expected and self.expected != self.read_rows:
@@ -115,8 +133,18 @@ def _name_before(text: str, vocab: Vocab) -> str:
     return ""
 
 
+def _separated(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts of ``text`` between UNIT_SEPARATORS."""
+    bounds = [-1, *(k for k, ch in enumerate(text) if ch in UNIT_SEPARATORS), len(text)]
+    return [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
+
+
 def _split_person(text: str, cells: list[str]) -> tuple[str, str] | None:
-    """`李发军 三门峡市人大常委会`, `辛 欣 中共…`, `常见辰<TAB>…` → (name, unit)."""
+    """`李发军 三门峡市人大常委会`, `辛 欣 中共…`, `常见辰<TAB>…`, `张三（市商务局）`, `李四，市财政局`
+    → (name, unit)."""
+    joined = RE_PERSON_UNIT.fullmatch(squash(text))
+    if joined:
+        return joined["name"], joined["bracketed"] or joined["after"]
     if len(cells) >= 2:
         name, unit = squash("".join(cells[:-1])), squash(cells[-1])
     else:

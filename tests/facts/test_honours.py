@@ -139,6 +139,30 @@ def test_variant_lists(read):
     assert extraction.diagnostics == ()
 
 
+def test_variant_units_on_one_row_and_persons_with_bracketed_units(read):
+    """Several units on one row (、 or ，), each a recipient quoting itself; a person's unit in
+    brackets, after a comma or after a full-width space."""
+    extraction, issue = read(decision(
+        "一、先进集体（3个）\n灵宝市应急管理局、灵宝市财政局，灵宝市豫灵镇人民政府\n"
+        "二、先进个人（3名）\n王强（灵宝市应急管理局）\n李小红，灵宝市财政局\n欧阳春花　灵宝市豫灵镇人民政府"))
+    assert rows(extraction.facts) == [
+        ("灵宝市应急管理局", "", "先进集体", True),
+        ("灵宝市财政局", "", "先进集体", True),
+        ("灵宝市豫灵镇人民政府", "", "先进集体", True),
+        ("王强", "灵宝市应急管理局", "先进个人", False),
+        ("李小红", "灵宝市财政局", "先进个人", False),
+        ("欧阳春花", "灵宝市豫灵镇人民政府", "先进个人", False),
+    ]
+    assert [f.source.quote for f in extraction.facts[:2]] == ["灵宝市应急管理局", "灵宝市财政局"]
+    assert extraction.diagnostics == ()
+
+
+def test_variant_a_row_of_words_is_not_split_into_units(read):
+    """A row whose parts do not all end like a unit is not a list of units (the list ends)."""
+    extraction, _ = read(decision("一、先进集体（1个）\n灵宝市应急管理局\n希望受到表彰的单位珍惜荣誉、再创佳绩"))
+    assert rows(extraction.facts) == [("灵宝市应急管理局", "", "先进集体", True)]
+
+
 def test_variant_stated_total_mismatch_gives_gb331(read):
     extraction, _ = read(decision(
         "一、嘉奖（共 3 人）\n王 强 灵宝市应急管理局\n李小红 灵宝市豫灵镇人民政府\n\n"
