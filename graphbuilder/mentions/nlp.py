@@ -56,7 +56,7 @@ class PersonNames:
     """Marks PERSON spans next to appointment cues.
 
     After 任命/免去/提名… the name runs to 为, 的, a bracket, or the start of an
-    organisation; before 不再担任 it is the characters that precede the cue on
+    organisation or of a county-level place (新安县…); before 不再担任 it is the characters that precede the cue on
     its clause. Candidate lengths are 2–4 characters, and a name must open with
     a listed surname (compound surnames such as 呼延 allow four characters).
     """
@@ -64,6 +64,7 @@ class PersonNames:
     def __init__(self, vocab: Vocab):
         self.surnames = vocab.surnames
         self.actions = vocab.actions
+        self.county_opening = vocab.patterns["county_opening"]
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(SPANS_KEY, []))
@@ -105,6 +106,8 @@ class PersonNames:
                 ranked.append((0, length))
             elif at + length in starts:
                 ranked.append((1, length))
+            elif self.county_opening.match(rest):      # weaker: the lexicon's places come first
+                ranked.append((2, length))
         if not ranked:
             return None
         best = min(ranked, key=lambda r: (r[0], r[1] != 3, r[1]))

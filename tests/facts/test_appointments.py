@@ -500,3 +500,16 @@ def test_a_cue_heading_ends_with_its_list(read):
     """After the 。 that closes a heading's list, a line is not read under the heading."""
     _, extraction = read(["任命：", "王小明为洛阳市财政局局长。", "李青同志要认真履行职责。"])
     assert rows(extraction.facts) == [("王小明", APPOINT, "洛阳市财政局局长")]
+
+
+@pytest.mark.parametrize("clause, person, post", [
+    ("免去张三新安县人民政府副县长职务。", "张三", "新安县人民政府副县长"),
+    ("免去李小明偃师区人民政府副区长职务。", "李小明", "偃师区人民政府副区长"),
+    ("免去王五汝州市人民政府副市长职务。", "王五", "汝州市人民政府副市长"),
+    ("免去杨杰三门峡市民政局副局长职务。", "杨杰", "三门峡市民政局副局长"),   # the lexicon's place first
+])
+def test_variant_removal_without_de_before_a_county(clause, person, post, read):
+    """A county-level place no lexicon lists (新安县) still ends the name: two characters and the
+    level word; a listed place wins over it (杨杰 + 三门峡市, not 杨杰三 + 门峡市)."""
+    _, extraction = read([clause], title="关于张三职务任免的通知")
+    assert rows(extraction.facts) == [(person, REMOVE, post)]
