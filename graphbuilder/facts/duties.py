@@ -18,6 +18,9 @@ from graphbuilder.records import Assignment, Document, DutyKind, Extraction, Tas
 from graphbuilder.vocab import Vocab
 
 RE_LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})：(?P<units>.+?)。?$")
+# where the next labelled part of a list starts: `；` or `，` then `label：` (…，完成时限：2021年底)
+RE_NEXT_LABEL = re.compile(r"[；，](?=[\u4e00-\u9fff]{2,8}：)")
+DEADLINE_WORDS = ("时限", "时间")
 RE_LEAD_SUPPORT = re.compile(r"^(?P<lead>.+?)牵头[，,](?P<support>.+?)(?P<tail>按职责分工负责|配合|负责)$")
 RE_LEAD_ONLY = re.compile(r"^(?P<lead>.+?)牵头$")
 RE_RESPONSIBLE = re.compile(r"^(?P<lead>.+?)负责$")
@@ -38,7 +41,7 @@ class _Item:
 
 @dataclass
 class _Table:
-    unit_column: int
+    duty_columns: tuple[tuple[int, str], ...]     # (column, its duty label) of each unit column
     deadline_column: int
     width: int
 
@@ -117,16 +120,21 @@ class _Reader:
 
     # list forms ------------------------------------------------------------------------
     def _label_line(self, item: _Item, joined: NormalText, line: NormalText) -> None:
-        match = RE_LABEL.match(line.text)
-        if match and self.vocab.duty_labels.get(match["label"]) and match["label"].endswith(("单位", "部门")):
-            kind = DutyKind(self.vocab.duty_labels[match["label"]])
-            self._emit(item, joined, line, match.start("units"), match.end("units"), kind, match["label"])
+        if not RE_LABEL.match(line.text):
+            return
+        parts = labelled_parts(line.text)
+        deadline = _deadline(line.text, parts)
+        for label, a, b in parts:
+            if self.vocab.duty_labels.get(label) and label.endswith(("单位", "部门")):
+                self._emit(item, joined, line, a, b, DutyKind(self.vocab.duty_labels[label]), label,
+                           deadline=deadline)
 
     def _bracket_lists(self, item: _Item, joined: NormalText) -> None:
         for i, j in _bracket_groups(joined.text):
             content = joined.slice(i + 1, j - 1)
+            deadline = _deadline(content.text, labelled_parts(content.text))
             for kind, label, a, b in _list_parts(content.text, self.vocab):
-                self._emit(item, joined, content, a, b, kind, label, quote=(i, j))
+                self._emit(item, joined, content, a, b, kind, label, quote=(i, j), deadline=deadline)
 
     def _emit(self, item: _Item, joined: NormalText, view: NormalText, a: int, b: int,
               kind: DutyKind, label: str, quote: tuple[int, int] | None = None,
@@ -166,6 +174,7 @@ class _Reader:
         header = self._header(cells)
         if header:
             self.table = header
+            self.consumed.append(line.span(0, len(line.text)))
             return True
         if self.table is None or len(cells) != self.table.width:
             return False
@@ -173,13 +182,14 @@ class _Reader:
         return True
 
     def _header(self, cells: list[str]) -> _Table | None:
+        """A header row: its unit columns (牵头单位, 配合单位 …; not the first, the task's) and deadline."""
         squashed = ["".join(c.split()) for c in cells]
-        unit = next((k for k, c in enumerate(squashed) if self.vocab.duty_labels.get(c) and
-                     c.endswith(("单位", "部门"))), None)
-        if unit is None or unit == 0:
+        duties = tuple((k, c) for k, c in enumerate(squashed) if k and self.vocab.duty_labels.get(c)
+                       and c.endswith(("单位", "部门")))
+        if not duties or self.vocab.duty_labels.get(squashed[0]):
             return None
-        deadline = next((k for k, c in enumerate(squashed) if "时限" in c or "时间" in c), -1)
-        return _Table(unit, deadline, len(cells))
+        deadline = next((k for k, c in enumerate(squashed) if any(w in c for w in DEADLINE_WORDS)), -1)
+        return _Table(duties, deadline, len(cells))
 
     def _row(self, line: NormalText, cells: list[str]) -> None:
         self.rows += 1
@@ -187,14 +197,17 @@ class _Reader:
         flat = line.squash()
         title = heading(cells[0].rstrip("。"))
         self.tasks.setdefault(path, Task(path, title, cells[0], "", make_source(self.document, flat)))
-        unit_text = "".join(cells[self.table.unit_column].split())
         deadline = cells[self.table.deadline_column] if self.table.deadline_column >= 0 else ""
-        start = flat.text.find(unit_text)
-        if start < 0:
-            return
         item = _Item(path, "", [flat])
-        self._emit(item, flat, flat, start, start + len(unit_text), DutyKind.LEAD,
-                   "责任单位", deadline="".join(deadline.split()))
+        searched = 0
+        for column, label in self.table.duty_columns:
+            unit_text = "".join(cells[column].split())
+            start = flat.text.find(unit_text, searched) if unit_text else -1
+            if start < 0:
+                continue
+            searched = start + len(unit_text)
+            self._emit(item, flat, flat, start, searched, DutyKind(self.vocab.duty_labels[label]), label,
+                       deadline="".join(deadline.split()))
 
 
 def _label_lines(lines: list[NormalText]) -> list[NormalText]:
@@ -232,15 +245,28 @@ def _bracket_groups(text: str) -> list[tuple[int, int]]:
     return groups
 
 
+def labelled_parts(text: str) -> list[tuple[str, int, int]]:
+    """(label, start, end) of each `label：…` part of ``text``: a part ends at the next `；`, or
+    at a `，` that opens another label (牵头单位：市发展改革委，完成时限：2021年底); a final 。 is
+    not part of it. Text before the first label is no part."""
+    cuts = sorted({m.start() for m in RE_NEXT_LABEL.finditer(text)} | {k for k, ch in enumerate(text) if ch == "；"})
+    parts = []
+    for start, end in zip([0, *(cut + 1 for cut in cuts)], [*cuts, len(text)]):
+        match = RE_LABEL.match(text[start:end])
+        if match:
+            parts.append((match["label"], start + match.start("units"), start + match.end("units")))
+    return parts
+
+
+def _deadline(text: str, parts: list[tuple[str, int, int]]) -> str:
+    """The text of a deadline part (完成时限：…, 完成时间：…), "" when there is none."""
+    return next(("".join(text[a:b].split()) for label, a, b in parts if any(w in label for w in DEADLINE_WORDS)), "")
+
+
 def _list_parts(content: str, vocab: Vocab) -> list[tuple[DutyKind, str, int, int]]:
     """The unit lists inside one bracket: (kind, label, start, end) of each list."""
-    parts = []
-    for piece in re.finditer(r"[^；]+", content):
-        match = RE_LABEL.match(piece.group())
-        if match and match["label"] in vocab.duty_labels:
-            kind = DutyKind(vocab.duty_labels[match["label"]])
-            parts.append((kind, match["label"], piece.start() + match.start("units"),
-                          piece.start() + match.end("units")))
+    parts = [(DutyKind(vocab.duty_labels[label]), label, a, b) for label, a, b in labelled_parts(content)
+             if label in vocab.duty_labels]
     if parts:
         return parts
     for pattern, groups in ((RE_LEAD_SUPPORT, ("lead", "support")), (RE_LEAD_ONLY, ("lead",)),

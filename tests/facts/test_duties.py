@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graphbuilder.facts import extract_duties
 from graphbuilder.records import Assignment, DutyKind, Task
@@ -372,3 +374,47 @@ def test_variant_prose_mentions_are_not_assignments(read):
 def test_variant_county_prefix(read):
     _, assignments, _ = read("一、压缩开办时间。全面推行一网通办。（责任单位：县市场监管局、公安局、税务局）")
     assert [a.unit for a in assignments] == ["县市场监管局", "县公安局", "县税务局"]
+
+
+def test_variant_other_labels_end_a_list(read):
+    """责任领导：… and 完成时限：… beside the unit lists (in brackets or on a label line) are not
+    units: a `，` or `；` before a label ends the list; the deadline is the assignments'."""
+    _, assignments, _ = read(
+        "一、优化审批\n1. 推行容缺受理。（责任领导：张三；牵头单位：市政务服务中心；配合单位：市市场监管局，完成时限：2022年9月底）\n"
+        "2. 开展第三方评估。\n责任领导：李四\n牵头单位：市发展改革委，完成时限：2022年12月底前")
+    assert [(a.task, a.unit, a.kind, a.deadline) for a in assignments] == [
+        ("一、1.", "市政务服务中心", DutyKind.LEAD, "2022年9月底"),
+        ("一、1.", "市市场监管局", DutyKind.SUPPORT, "2022年9月底"),
+        ("一、2.", "市发展改革委", DutyKind.LEAD, "2022年12月底前"),
+    ]
+
+
+def test_variant_table_with_lead_and_support_columns(read, only_document, vocab):
+    """A table's every unit column is read with its own label (牵头单位 lead, 配合单位 support);
+    the header row is read too, so no line is left unaccounted."""
+    from graphbuilder.facts import extract
+    from graphbuilder.records import LineStatus
+
+    body = ("营商环境提升重点任务分工\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+            "1\t实施城市更新行动\t市住房城乡建设局\t市自然资源规划局、市财政局\t2022年底")
+    _, assignments, _ = read(body)
+    assert [(a.unit, a.kind, a.list_label, a.deadline) for a in assignments] == [
+        ("市住房城乡建设局", DutyKind.LEAD, "牵头单位", "2022年底"),
+        ("市自然资源规划局", DutyKind.SUPPORT, "配合单位", "2022年底"),
+        ("市财政局", DutyKind.SUPPORT, "配合单位", "2022年底"),
+    ]
+    found = extract(only_document(plan(body))[1], vocab)
+    assert found.coverage is not None and len(found.coverage.lines) == 3
+    assert [a.text for a in found.coverage.lines if a.status is LineStatus.UNREAD] == []
+
+
+@given(st.lists(st.tuples(st.sampled_from(["牵头单位", "配合单位", "完成时限", "责任领导"]),
+                          st.text(alphabet="市局委、（）办0123456789年月底", min_size=1, max_size=12)),
+                min_size=1, max_size=4),
+       st.lists(st.sampled_from("；，"), min_size=4, max_size=4))
+def test_labelled_parts_split_a_list_at_each_label(parts, separators):
+    from graphbuilder.facts.duties import labelled_parts
+
+    text = "".join(f"{separators[k] if k else ''}{label}：{body}" for k, (label, body) in enumerate(parts))
+    found = labelled_parts(text)
+    assert [(label, text[a:b]) for label, a, b in found] == [(label, body.removesuffix("。")) for label, body in parts]
