@@ -174,7 +174,6 @@ class _Reader:
         header = self._header(cells)
         if header:
             self.table = header
-            self.consumed.append(line.span(0, len(line.text)))
             return True
         if self.table is None or len(cells) != self.table.width:
             return False

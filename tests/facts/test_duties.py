@@ -391,7 +391,7 @@ def test_variant_other_labels_end_a_list(read):
 
 def test_variant_table_with_lead_and_support_columns(read, only_document, vocab):
     """A table's every unit column is read with its own label (牵头单位 lead, 配合单位 support);
-    the header row is read too, so no line is left unaccounted."""
+    the header row is boilerplate, so no line is left unaccounted."""
     from graphbuilder.facts import extract
     from graphbuilder.records import LineStatus
 
