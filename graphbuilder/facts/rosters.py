@@ -153,7 +153,7 @@ class _Reader:
         reconstituted = RE_RECONSTITUTED.finditer(text)        # starts with 对: re scans for it
         for match in [*founded, *reconstituted]:
             name = _body_name(match["name"], self.vocab)
-            if not name or ("，" in name and "由" not in match["name"]):
+            if not name or ("，" in name and "由" not in match["name"] and not match["name"].startswith("以")):
                 continue
             self._open_group(name, make_source(self.document, sentence))
             self._positions(sentence)
@@ -164,9 +164,31 @@ class _Reader:
         for i, j in split_outside_brackets(sentence.text, "，"):
             clause = sentence.text[i:j]
             for match in pattern.finditer(clause):
-                holder = re.sub(r"^.*成立(?:由)?", "", match["holder"])
-                if holder and not self._is_person(holder):
+                holder = re.sub(r"^.*成立(?:由|以)?", "", match["holder"])
+                named = self._posts_and_names(holder)
+                if named:          # 以市长张三为组长: persons with the posts printed before them
+                    self._named_holders(named, match["role"], sentence, i + match.start(), i + match.end())
+                elif holder and not self._is_person(holder):
                     self._by_position(holder, match["role"], sentence, i + match.start(), i + match.end())
+
+    def _posts_and_names(self, holder: str) -> list[tuple[str, str]]:
+        """(post, name) of each of ``holder``'s 、-separated parts when every part is a post
+        closed by a title and then a person's name (市长张三、副市长李四); [] otherwise."""
+        out = []
+        for part in holder.split("、"):
+            found = next(((part[:-k], part[-k:]) for k in (3, 2, 4) if len(part) > k + 1
+                          and part[:-k].endswith(self.vocab.titles_longest_first) and self._is_person(part[-k:])),
+                         None)
+            if found is None:
+                return []
+            out.append(found)
+        return out
+
+    def _named_holders(self, named: list[tuple[str, str]], role: str, sentence: NormalText, i: int, j: int) -> None:
+        source = make_source(self.document, sentence, i, j)
+        for post, name in named:
+            self.facts.append(Membership(self.group, name, role, post, False, (), source))
+        self.consumed.append((source.start, source.end))
 
     def _by_position(self, holder: str, role: str, sentence: NormalText, i: int, j: int) -> None:
         source = make_source(self.document, sentence, i, j)
@@ -250,7 +272,7 @@ def _body_name(text: str, vocab: Vocab) -> str:
             candidate = text[:at + len(suffix)]
             if len(candidate) > len(best):
                 best = candidate
-    best = best.rsplit("的", 1)[-1] if "由" in best else best
+    best = best.rsplit("的", 1)[-1] if "由" in best or best.startswith("以") else best
     best = re.sub(r"^相应的?", "", best)
     return best if len(best) >= 5 else ""
 

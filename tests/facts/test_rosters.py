@@ -356,6 +356,26 @@ def test_variant_posts_after_spaces_without_brackets(read):
     assert [o.unit for o in offices] == ["市文明办"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "市政府决定成立以市长王建国为组长，副市长李卫东、市政府秘书长赵红梅为副组长，市直有关部门主要负责同志为成员的"
+    "灵宝市食品安全示范城市创建工作领导小组。",
+    "市政府决定成立灵宝市食品安全示范城市创建工作领导小组，由市长王建国任组长，副市长李卫东、市政府秘书长赵红梅"
+    "任副组长，市直有关部门主要负责同志为成员。",
+], ids=["yi-wei", "you-ren"])
+def test_variant_prose_founding_names_persons_after_their_posts(sentence, read):
+    """以市长王建国为组长…的X / 由市长王建国任组长: a person named after the post they hold is a
+    member with that post stated; a position without a name stays a membership by position."""
+    group = "灵宝市食品安全示范城市创建工作领导小组"
+    text = (f"灵宝市人民政府办公室\n关于成立{group}的通知\n\n灵政办〔2022〕9号\n\n各乡（镇）人民政府，市人民政府各部门：\n"
+            f"为加强领导，{sentence}\n\n灵宝市人民政府办公室\n2022年5月6日\n")
+    groups, members, _, extraction, _ = read(text)
+    assert [g.name for g in groups] == [group]
+    assert [(m.person, m.role, m.stated_post, m.by_position) for m in members] == [
+        ("王建国", "组长", "市长", False), ("李卫东", "副组长", "副市长", False),
+        ("赵红梅", "副组长", "市政府秘书长", False), ("", "成员", "市直有关部门主要负责同志", True),
+    ]
+
+
 def test_variant_bullets_and_deputy_directors(read):
     groups, members, offices, _, _ = read(founding(FOREST, FOREST_BODY))
     assert [(g.name, g.kind) for g in groups] == [(FOREST, "command_hq")]
