@@ -17,6 +17,8 @@ from graphbuilder.vocab import Vocab
 
 NAME = r"[\u4e00-\u9fff]{2,4}"
 RE_MEMBER = re.compile(rf"(?P<name>{NAME})(?:（(?P<post>[^（）]*)）)?")
+# Members side by side without a separator (李四（副市长）    王五（秘书长）, squashed): one a match
+RE_BRACKETED_MEMBER = re.compile(rf"{NAME}（[^（）]*）")
 # A line of members only: members with their brackets, separated by 、 or ， (or not at all).
 # Written so that a run of characters splits into members one way only: the obvious
 # `(?:{RE_MEMBER}[、，]?)+` backtracks exponentially on a long line that fails at its end.
@@ -120,7 +122,7 @@ class _Reader:
 
     def _members(self, flat: NormalText, at: int) -> None:
         found = False
-        for i, j in split_outside_brackets(flat.text[at:], "、，"):
+        for i, j in _member_parts(flat.text[at:]):
             part = flat.text[at + i:at + j]
             spaced = self._spaced_member(flat, at + i, at + j)
             match = None if spaced else RE_MEMBER.fullmatch(part)
@@ -227,6 +229,20 @@ class _Reader:
             if named and name.endswith(named):
                 return name
         return self.group
+
+
+def _member_parts(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each member of a roster line: parts between 、 and ，, and a part of
+    several bracketed members printed side by side split into each of them."""
+    out = []
+    for i, j in split_outside_brackets(text, "、，"):
+        runs = list(RE_BRACKETED_MEMBER.finditer(text, i, j))
+        if len(runs) > 1 and runs[0].start() == i and runs[-1].end() == j \
+                and all(a.end() == b.start() for a, b in zip(runs, runs[1:])):
+            out += [(run.start(), run.end()) for run in runs]
+        else:
+            out.append((i, j))
+    return out
 
 
 def _holders(text: str) -> list[tuple[str, str]]:

@@ -376,6 +376,17 @@ def test_variant_prose_founding_names_persons_after_their_posts(sentence, read):
     ]
 
 
+def test_variant_members_side_by_side(read):
+    """Two columns of members on one line (李卫东（副市长）    赵红梅（…）): each is a member."""
+    body = ("组　长：王建国（市长）\n副组长：李卫东（副市长）    赵红梅（市政府秘书长）\n"
+            "成　员：孙志强（市财政局局长）  周平（市教育局局长）\n        呼延向阳（市林业局局长）  钱进（市民政局局长）")
+    groups, members, _, extraction, _ = read(founding(RIVER, body))
+    assert [(m.person, m.role) for m in members] == [
+        ("王建国", "组长"), ("李卫东", "副组长"), ("赵红梅", "副组长"), ("孙志强", "成员"), ("周平", "成员"),
+        ("呼延向阳", "成员"), ("钱进", "成员")]
+    assert members[2].source.quote == "赵红梅（市政府秘书长）" and extraction.diagnostics == ()
+
+
 def test_variant_bullets_and_deputy_directors(read):
     groups, members, offices, _, _ = read(founding(FOREST, FOREST_BODY))
     assert [(g.name, g.kind) for g in groups] == [(FOREST, "command_hq")]
