@@ -20,6 +20,7 @@ RE_TITLE_COUNT = re.compile(r"关于(?P<first>[\u4e00-\u9fff]{2,4}?)等(?P<count
 SELF_REMOVAL = r"[，,]?免去其"          # 其: the person of the clause still open
 RE_SELF = re.compile(SELF_REMOVAL + r"(?P<posts>.+?)(?:职务)?$")
 RE_SELF_OPENING = re.compile(SELF_REMOVAL)
+RE_CO_NAME = re.compile(r"、(?P<name>[\u4e00-\u9fff]{2,4}?)(?=、|为|的|同志|（)")
 
 
 def extract_appointments(document: Document, vocab: Vocab) -> Extraction:
@@ -118,6 +119,10 @@ def _read_clause(document: Document, clause: NormalText, vocab: Vocab,
     if person is None:
         return []
     name_start, name_end, cue, action = person
+    names = [clause.text[name_start:name_end]]
+    while (other := _co_named(clause.text, name_end, vocab)) is not None:      # 任命A、B为X
+        names.append(clause.text[other[0]:other[1]])
+        name_end = other[1]
     rest = clause.text[name_end:].removeprefix("同志")
     gender = "female" if rest.startswith(FEMALE) else ""
     rest = rest[len(FEMALE):].removeprefix("同志") if gender else rest
@@ -130,13 +135,23 @@ def _read_clause(document: Document, clause: NormalText, vocab: Vocab,
     groups = [(action, own)]
     if removal:
         groups.append((Action.REMOVE, removal["posts"]))
-    name = clause.text[name_start:name_end]
     facts = []
-    for act, posts in groups:
-        for post, qualifiers in _posts(posts, act, vocab):
-            organization, title = split_post(post, vocab)
-            facts.append(Appointment(name, act, post, organization, title, qualifiers, gender, source))
+    for name in names:
+        for act, posts in groups:
+            for post, qualifiers in _posts(posts, act, vocab):
+                organization, title = split_post(post, vocab)
+                facts.append(Appointment(name, act, post, organization, title, qualifiers,
+                                         gender if len(names) == 1 else "", source))
     return facts
+
+
+def _co_named(text: str, at: int, vocab: Vocab) -> tuple[int, int] | None:
+    """(start, end) of another person's name after ``、`` at ``at`` (任命张三、李四为X), when it
+    opens with a surname and 、, 为, 的, 同志 or a bracket follows it."""
+    match = RE_CO_NAME.match(text, at)
+    if match is None or not (match["name"][:1] in vocab.surnames or match["name"][:2] in vocab.surnames):
+        return None
+    return match.span("name")
 
 
 def _person(text: str, mentions: Mentions, vocab: Vocab) -> tuple[int, int, str, Action] | None:

@@ -20,8 +20,9 @@ from graphbuilder.vocab import Vocab, load_vocab
 SPANS_KEY = "mentions"
 NAME_LENGTHS = (2, 3, 4)
 # What may follow a person's name in a clause: 的 (免去A的X), 为 (任命A为X),
-# a bracket (（女）, （市长）), or the start of an organisation / place / cue.
-NAME_STOPS = ("的", "为", "（", "不再担任", "同志")
+# a bracket (（女）, （市长）), 、 before another name (任命A、B为X), or the start of an
+# organisation / place / cue.
+NAME_STOPS = ("的", "为", "（", "不再担任", "同志", "、")
 
 
 @lru_cache(maxsize=2)

@@ -513,3 +513,13 @@ def test_variant_removal_without_de_before_a_county(clause, person, post, read):
     level word; a listed place wins over it (杨杰 + 三门峡市, not 杨杰三 + 门峡市)."""
     _, extraction = read([clause], title="关于张三职务任免的通知")
     assert rows(extraction.facts) == [(person, REMOVE, post)]
+
+
+def test_variant_several_persons_to_one_post(read):
+    """任命A、B为X / 免去A、B的X职务: one fact per person and post."""
+    _, extraction = read(["任命王小明、欧阳春花为洛阳市财政局副局长；", "免去张峰、李青的洛阳市民政局副局长职务。"],
+                         title="关于王小明等4人职务任免的通知")
+    assert sorted(rows(extraction.facts)) == sorted([
+        ("王小明", APPOINT, "洛阳市财政局副局长"), ("欧阳春花", APPOINT, "洛阳市财政局副局长"),
+        ("张峰", REMOVE, "洛阳市民政局副局长"), ("李青", REMOVE, "洛阳市民政局副局长")])
+    assert extraction.diagnostics == ()
