@@ -21,6 +21,7 @@ RE_LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})：(?P<units>.+?)。?$")
 # where the next labelled part of a list starts: `；` or `，` then `label：` (…，完成时限：2021年底)
 RE_NEXT_LABEL = re.compile(r"[；，](?=[\u4e00-\u9fff]{2,8}：)")
 DEADLINE_WORDS = ("时限", "时间")
+RE_INLINE_LABEL = re.compile(r"。(?=[\u4e00-\u9fff]{0,6}(?:单位|部门)：)")
 RE_LEAD_SUPPORT = re.compile(r"^(?P<lead>.+?)牵头[，,](?P<support>.+?)(?P<tail>按职责分工负责|配合|负责)$")
 RE_LEAD_ONLY = re.compile(r"^(?P<lead>.+?)牵头$")
 RE_RESPONSIBLE = re.compile(r"^(?P<lead>.+?)负责$")
@@ -210,15 +211,25 @@ class _Reader:
 
 
 def _label_lines(lines: list[NormalText]) -> list[NormalText]:
-    """Label lines with their wrapped continuations (`…财政局、税务` + `局，各县（市、区）政府。`)."""
+    """Label lines with their wrapped continuations (`…财政局、税务` + `局，各县（市、区）政府。`);
+    a unit label after the item's sentence on its line (`…传染病医院。责任单位：…`) starts one."""
     out: list[NormalText] = []
-    for line in lines:
+    for line in _split_inline_labels(lines):
         wrapped = out and not out[-1].text.endswith("。") and RE_LABEL.match(out[-1].text) \
             and not RE_LABEL.match(line.text) and marker(line.text) is None and len(out[-1].text) > 0
         if wrapped and line.text and not re.match(r"（[^）]{0,12}[：负牵]", line.text):
             out[-1] = concat([out[-1], line])
         else:
             out.append(line)
+    return out
+
+
+def _split_inline_labels(lines: list[NormalText]) -> list[NormalText]:
+    """Each line, cut before a unit label that follows a 。 on it."""
+    out = []
+    for line in lines:
+        match = RE_INLINE_LABEL.search(line.text)
+        out += [line.slice(0, match.start() + 1), line.slice(match.start() + 1, len(line.text))] if match else [line]
     return out
 
 

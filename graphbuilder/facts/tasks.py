@@ -1,4 +1,4 @@
-"""Numbered items of a document (一、 （一） 1. （1）) and their numbering paths."""
+"""Numbered items of a document (一、 （一） 1. （1） ①) and their numbering paths."""
 from __future__ import annotations
 
 import re
@@ -6,15 +6,17 @@ from dataclasses import dataclass
 
 
 CN = "一二三四五六七八九十"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 RE_MARKER = re.compile(
-    rf"^(?:(?P<cn>[{CN}]{{1,3}})、|（(?P<cnp>[{CN}]{{1,3}})）|(?P<ar>\d{{1,2}})[.、](?!\d)|（(?P<arp>\d{{1,2}})）)")
-LEVELS = ("cn", "cnp", "ar", "arp")
+    rf"^(?:(?P<cn>[{CN}]{{1,3}})、|（(?P<cnp>[{CN}]{{1,3}})）|(?P<ar>\d{{1,2}})[.、](?!\d)"
+    rf"|（?(?P<arp>\d{{1,2}})）|(?P<circled>[{CIRCLED}]))")
+LEVELS = ("cn", "cnp", "ar", "arp", "circled")
 MAX_TITLE = 30
 
 
 @dataclass(frozen=True, slots=True)
 class Marker:
-    level: int           # 0 一、  1 （一）  2 1.  3 （1）
+    level: int           # 0 一、  1 （一）  2 1.  3 （1） or 1）  4 ①
     label: str           # printed in the path's canonical form: 一、 (一) 1. (1)
     length: int          # characters of the marker in the line
 
@@ -26,7 +28,7 @@ def marker(flat: str) -> Marker | None:
         return None
     kind = next(k for k in LEVELS if match[k])
     value = match[kind]
-    label = {"cn": f"{value}、", "cnp": f"({value})", "ar": f"{value}.", "arp": f"({value})"}[kind]
+    label = {"cn": f"{value}、", "cnp": f"({value})", "ar": f"{value}.", "arp": f"({value})", "circled": value}[kind]
     return Marker(LEVELS.index(kind), label, match.end())
 
 

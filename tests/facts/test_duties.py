@@ -418,3 +418,26 @@ def test_labelled_parts_split_a_list_at_each_label(parts, separators):
     text = "".join(f"{separators[k] if k else ''}{label}：{body}" for k, (label, body) in enumerate(parts))
     found = labelled_parts(text)
     assert [(label, text[a:b]) for label, a, b in found] == [(label, body.removesuffix("。")) for label, body in parts]
+
+
+def test_variant_circled_numbers_and_inline_labels(read):
+    """① ② number the deepest items, 1） like （1）; a unit label after an item's sentence on its
+    own line (…传染病医院。责任单位：…) is a label line."""
+    _, assignments, _ = read(
+        "二、医疗类\n（1）建设市传染病医院。责任单位：市卫生健康委\n2）建设市急救中心。主要责任单位：市卫生健康委；"
+        "相关责任单位：市财政局\n① 推进家庭医生签约服务。（牵头单位：市医保局）\n② 开展免费筛查。（市妇幼保健院负责）")
+    assert [(a.task, a.unit, a.kind) for a in assignments] == [
+        ("二、(1)", "市卫生健康委", DutyKind.LEAD),
+        ("二、(2)", "市卫生健康委", DutyKind.LEAD), ("二、(2)", "市财政局", DutyKind.SUPPORT),
+        ("二、(2)①", "市医保局", DutyKind.LEAD), ("二、(2)②", "市妇幼保健院", DutyKind.LEAD),
+    ]
+
+
+@pytest.mark.parametrize("line, label, level", [
+    ("①推进", "①", 4), ("⑳推进", "⑳", 4), ("1）推进", "(1)", 3), ("（12）推进", "(12)", 3), ("12.推进", "12.", 2),
+])
+def test_markers_of_every_level(line, label, level):
+    from graphbuilder.facts.tasks import marker
+
+    found = marker(line)
+    assert (found.label, found.level, line[found.length:]) == (label, level, "推进")
