@@ -21,6 +21,7 @@ RE_LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})：(?P<units>.+?)。?$")
 # where the next labelled part of a list starts: `；` or `，` then `label：` (…，完成时限：2021年底)
 RE_NEXT_LABEL = re.compile(r"[；，](?=[\u4e00-\u9fff]{2,8}：)")
 DEADLINE_WORDS = ("时限", "时间")
+RE_LEAD_MARK = re.compile(r"（牵头）$")
 RE_INLINE_LABEL = re.compile(r"。(?=[\u4e00-\u9fff]{0,6}(?:单位|部门)：)")
 RE_LEAD_SUPPORT = re.compile(r"^(?P<lead>.+?)牵头[，,](?P<support>.+?)(?P<tail>按职责分工负责|配合|负责)$")
 RE_LEAD_ONLY = re.compile(r"^(?P<lead>.+?)牵头$")
@@ -146,9 +147,12 @@ class _Reader:
         title = self._task(item.path, item.parent, joined).title
         source = make_source(self.document, joined, *quote) if quote else make_source(self.document, view)
         self.consumed.append((source.start, source.end))
+        marked = kind is DutyKind.LEAD and any(RE_LEAD_MARK.search(unit.unit) for unit in units)
         for unit in units:
-            self.assignments.append(Assignment(item.path, title, unit.unit, unit.printed, kind,
-                                               label, deadline, source))
+            # 责任单位：市发展改革委（牵头）、市住房城乡建设局: the marked unit leads, the others support
+            unit_kind = kind if not marked or RE_LEAD_MARK.search(unit.unit) else DutyKind.SUPPORT
+            self.assignments.append(Assignment(item.path, title, RE_LEAD_MARK.sub("", unit.unit), unit.printed,
+                                               unit_kind, label, deadline, source))
 
     # 职责分工 sections ------------------------------------------------------------------
     def _duty_paragraph(self, path: str, parent: str, body: NormalText) -> None:

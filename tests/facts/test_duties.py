@@ -441,3 +441,18 @@ def test_markers_of_every_level(line, label, level):
 
     found = marker(line)
     assert (found.label, found.level, line[found.length:]) == (label, level, "推进")
+
+
+def test_variant_lead_marked_in_a_list_of_responsible_units(read):
+    """责任单位：X（牵头）、Y、Z: X leads, Y and Z support; the unit is named without the mark."""
+    _, assignments, _ = read(
+        "一、稳增长\n1. 固定资产投资增长10%。\n责任单位：市发展改革委（牵头）、市住房城乡建设局、市交通运输局\n"
+        "2. 社会消费品零售总额增长9%。（责任单位：市商务局(牵头)，市统计局）\n3. 稳定就业。（责任单位：市人社局）")
+    assert [(a.task, a.unit, a.kind, a.unit_printed) for a in assignments] == [
+        ("一、1.", "市发展改革委", DutyKind.LEAD, "市发展改革委（牵头）"),
+        ("一、1.", "市住房城乡建设局", DutyKind.SUPPORT, "市住房城乡建设局"),
+        ("一、1.", "市交通运输局", DutyKind.SUPPORT, "市交通运输局"),
+        ("一、2.", "市商务局", DutyKind.LEAD, "市商务局（牵头）"),
+        ("一、2.", "市统计局", DutyKind.SUPPORT, "市统计局"),
+        ("一、3.", "市人社局", DutyKind.LEAD, "市人社局"),
+    ]
