@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphbuilder.documents.normalize import NormalText, concat
-from graphbuilder.facts.common import document_text, make_source, squashed_lines
+from graphbuilder.facts.common import document_text, make_source, split_outside_brackets, squashed_lines
 from graphbuilder.facts.tasks import Marker, Numbering, heading, marker
 from graphbuilder.facts.units import looks_like_unit, split_units
 from graphbuilder.records import Assignment, Document, DutyKind, Extraction, Task
@@ -108,6 +108,8 @@ class _Reader:
         for line in _label_lines(item.lines):
             self._label_line(item, joined, line)
         self._bracket_lists(item, joined)
+        if len(self.assignments) == before:
+            self._sentence_lists(item, joined)
         if len(self.assignments) > before:
             self._task(item.path, item.parent, joined)
             self.consumed.append(joined.span(0, len(joined.text)))
@@ -130,6 +132,16 @@ class _Reader:
             if self.vocab.duty_labels.get(label) and label.endswith(("单位", "部门")):
                 self._emit(item, joined, line, a, b, DutyKind(self.vocab.duty_labels[label]), label,
                            deadline=deadline)
+
+    def _sentence_lists(self, item: _Item, joined: NormalText) -> None:
+        """The units of an item named in a closing sentence without brackets, read as a bracket's
+        inline list is (由X牵头，Y配合。/ X、Y负责。): only an item that names no unit otherwise."""
+        sentences = split_outside_brackets(joined.text, "。")
+        for i, j in sentences[1:]:
+            start = i + 1 if joined.text.startswith("由", i) else i
+            sentence = joined.slice(start, j)
+            for kind, label, a, b in _inline_parts(sentence.text.rstrip("。"), self.vocab):
+                self._emit(item, joined, sentence, a, b, kind, label, quote=(i, j))
 
     def _bracket_lists(self, item: _Item, joined: NormalText) -> None:
         for i, j in _bracket_groups(joined.text):
@@ -281,8 +293,11 @@ def _list_parts(content: str, vocab: Vocab) -> list[tuple[DutyKind, str, int, in
     """The unit lists inside one bracket: (kind, label, start, end) of each list."""
     parts = [(DutyKind(vocab.duty_labels[label]), label, a, b) for label, a, b in labelled_parts(content)
              if label in vocab.duty_labels]
-    if parts:
-        return parts
+    return parts or _inline_parts(content, vocab)
+
+
+def _inline_parts(content: str, vocab: Vocab) -> list[tuple[DutyKind, str, int, int]]:
+    """The lists of `X牵头，Y配合`, `X牵头` and `X负责`: (kind, label, start, end) of each."""
     for pattern, groups in ((RE_LEAD_SUPPORT, ("lead", "support")), (RE_LEAD_ONLY, ("lead",)),
                             (RE_RESPONSIBLE, ("lead",))):
         match = pattern.match(content)
