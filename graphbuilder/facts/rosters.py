@@ -120,9 +120,19 @@ class _Reader:
                 return None
         return None
 
+    @staticmethod
+    def _gaps(flat: NormalText, start: int) -> bool:
+        """Whether whitespace was squashed out of ``flat`` anywhere after ``start``."""
+        origin = flat.origin
+        return any(origin[k] > origin[k - 1] + 1 for k in range(start, len(flat.text)))
+
     def _members(self, flat: NormalText, at: int) -> None:
         found = False
-        for i, j in _member_parts(flat.text[at:]):
+        whole = self._spaced_member(flat, at, len(flat.text))
+        # one spaced member whose post holds a 、 (张  三  市委常委、常务副市长), or the line's parts
+        parts = [(0, len(flat.text) - at)] if whole and not self._gaps(flat, at + len(whole[0]) + 1) \
+            else _member_parts(flat.text[at:])
+        for i, j in parts:
             part = flat.text[at + i:at + j]
             spaced = self._spaced_member(flat, at + i, at + j)
             match = None if spaced else RE_MEMBER.fullmatch(part)

@@ -335,7 +335,7 @@ def test_variant_conveners_and_committee_chairs(group, body, rows, read, only_do
 
 
 SPACED_BODY = """组　长：张　三　市长
-副组长：李  四  副市长
+副组长：李  四  市委常委、副市长
         王小明  市政府秘书长
 成　员：赵  六  市财政局局长
 　　　　欧阳春花　市文明办主任
@@ -345,11 +345,11 @@ SPACED_BODY = """组　长：张　三　市长
 
 def test_variant_posts_after_spaces_without_brackets(read):
     """`张　三　市长`: the post follows the name after spaces, unbracketed; the name ends at the
-    last space within four characters and a title ends the post (a line of prose under the
-    list is not a member)."""
+    last space within four characters and a title ends the post, which may hold a 、 (a line
+    of prose under the list is not a member)."""
     groups, members, offices, extraction, _ = read(founding(RIVER, SPACED_BODY))
     assert member_rows(members) == [
-        ("张三", "组长", "市长"), ("李四", "副组长", "副市长"), ("王小明", "副组长", "市政府秘书长"),
+        ("张三", "组长", "市长"), ("李四", "副组长", "市委常委、副市长"), ("王小明", "副组长", "市政府秘书长"),
         ("赵六", "成员", "市财政局局长"), ("欧阳春花", "成员", "市文明办主任"), ("赵六", "办公室主任", ""),
     ]
     assert members[0].source.quote == "张　三　市长"
