@@ -34,6 +34,8 @@ RE_OFFICE = re.compile(r"(?:下设办公室[，,]?(?:办公室)?|办公室)设�
 # Bounded lazy runs: unbounded `[^，]+?` rescans a long comma-free line from every position
 # (quadratic; a 7,000-character line took seconds). Holders on the seeds are under 100 characters.
 RE_OFFICE_HOLDERS = re.compile(r"(?P<holders>[^，。；]{1,300}?)(?:同志)?(?:兼任?|任)(?P<role>办公室(?:常务)?副?主任)")
+# …，办公室主任由钱七同志兼任: the holder after the role
+RE_OFFICE_HOLDERS_AFTER = re.compile(r"(?P<role>办公室(?:常务)?副?主任)由(?P<holders>[^，。；]{1,300}?)(?:同志)?(?:兼任?|担任)")
 RE_COUNT_WORDS = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?$")
 RE_DEPARTMENT_LIST = re.compile(r"^(?P<prefix>市)?(?P<list>.+、.+?)等部门(?P<tail>主要负责同志|负责同志|主要负责人|负责人)$")
 # `市交通运输局、发展改革委等部门主要负责同志` names bureaus, not 部门 words.
@@ -216,7 +218,9 @@ class _Reader:
         source = make_source(self.document, sentence)
         self.facts.append(Office(group, match["unit"], source))
         self.consumed.append((source.start, source.end))
-        for holders in RE_OFFICE_HOLDERS.finditer(sentence.text, match.end()):
+        found = [*RE_OFFICE_HOLDERS.finditer(sentence.text, match.end()),
+                 *RE_OFFICE_HOLDERS_AFTER.finditer(sentence.text, match.end())]
+        for holders in sorted(found, key=lambda m: m.start()):
             for holder, post in _holders(holders["holders"]):
                 if self._is_person(holder):
                     self.facts.append(Membership(group, holder, holders["role"], post, False, (), source))

@@ -376,6 +376,16 @@ def test_variant_prose_founding_names_persons_after_their_posts(sentence, read):
     ]
 
 
+def test_variant_office_director_named_after_the_role(read):
+    """…办公室设在市文明办，办公室主任由钱进同志兼任，孙志强（…）任办公室副主任: both forms, in order."""
+    body = ("组　长：王建国（市长）\n"
+            "领导小组办公室设在市水利局，办公室主任由钱进同志兼任，孙志强（市水利局副局长）任办公室副主任。")
+    _, members, offices, _, _ = read(founding(RIVER, body))
+    assert member_rows(members) == [("王建国", "组长", "市长"), ("钱进", "办公室主任", ""),
+                                    ("孙志强", "办公室副主任", "市水利局副局长")]
+    assert [o.unit for o in offices] == ["市水利局"]
+
+
 def test_variant_members_side_by_side(read):
     """Two columns of members on one line (李卫东（副市长）    赵红梅（…）): each is a member."""
     body = ("组　长：王建国（市长）\n副组长：李卫东（副市长）    赵红梅（市政府秘书长）\n"
