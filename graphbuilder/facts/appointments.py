@@ -101,6 +101,8 @@ def _clauses(text: NormalText, vocab: Vocab) -> list[tuple[NormalText, NormalTex
 def _cue_heading(flat: str, vocab: Vocab) -> re.Match | None:
     """The match of a cue heading (``任命：``, ``免去以下同志职务：``) opening ``flat``, when its cue
     is an action that comes before its person."""
+    if "：" not in flat[:40]:                  # a heading's colon comes within its first words
+        return None
     match = vocab.patterns["cue_heading"].match(flat)
     if match is None or vocab.actions.get(match["cue"], ("", "person_verb_post"))[1] == "person_verb_post":
         return None

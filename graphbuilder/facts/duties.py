@@ -19,7 +19,7 @@ from graphbuilder.vocab import Vocab
 
 RE_LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})：(?P<units>.+?)。?$")
 # where the next labelled part of a list starts: `；` or `，` then `label：` (…，完成时限：2021年底)
-RE_NEXT_LABEL = re.compile(r"[；，](?=[\u4e00-\u9fff]{2,8}：)")
+RE_PART_CUT = re.compile(r"；|，(?=[\u4e00-\u9fff]{2,8}：)")
 DEADLINE_WORDS = ("时限", "时间")
 RE_LEAD_MARK = re.compile(r"（牵头）$")
 RE_INLINE_LABEL = re.compile(r"。(?=[\u4e00-\u9fff]{0,6}(?:单位|部门)：)")
@@ -136,9 +136,13 @@ class _Reader:
     def _sentence_lists(self, item: _Item, joined: NormalText) -> None:
         """The units of an item named in a closing sentence without brackets, read as a bracket's
         inline list is (由X牵头，Y配合。/ X、Y负责。): only an item that names no unit otherwise."""
-        sentences = split_outside_brackets(joined.text, "。")
-        for i, j in sentences[1:]:
-            start = i + 1 if joined.text.startswith("由", i) else i
+        text = joined.text
+        if "牵头" not in text and "负责" not in text:        # the words every such list has
+            return
+        for i, j in split_outside_brackets(text, "。")[1:]:
+            start = i + 1 if text.startswith("由", i) else i
+            if "牵头" not in text[start:j] and not text[start:j].rstrip("。").endswith("负责"):
+                continue
             sentence = joined.slice(start, j)
             for kind, label, a, b in _inline_parts(sentence.text.rstrip("。"), self.vocab):
                 self._emit(item, joined, sentence, a, b, kind, label, quote=(i, j))
@@ -146,8 +150,9 @@ class _Reader:
     def _bracket_lists(self, item: _Item, joined: NormalText) -> None:
         for i, j in _bracket_groups(joined.text):
             content = joined.slice(i + 1, j - 1)
-            deadline = _deadline(content.text, labelled_parts(content.text))
-            for kind, label, a, b in _list_parts(content.text, self.vocab):
+            parts = labelled_parts(content.text)
+            deadline = _deadline(content.text, parts)
+            for kind, label, a, b in _list_parts(content.text, self.vocab, parts):
                 self._emit(item, joined, content, a, b, kind, label, quote=(i, j), deadline=deadline)
 
     def _emit(self, item: _Item, joined: NormalText, view: NormalText, a: int, b: int,
@@ -244,7 +249,7 @@ def _split_inline_labels(lines: list[NormalText]) -> list[NormalText]:
     """Each line, cut before a unit label that follows a 。 on it."""
     out = []
     for line in lines:
-        match = RE_INLINE_LABEL.search(line.text)
+        match = RE_INLINE_LABEL.search(line.text) if "：" in line.text else None
         out += [line.slice(0, match.start() + 1), line.slice(match.start() + 1, len(line.text))] if match else [line]
     return out
 
@@ -275,7 +280,9 @@ def labelled_parts(text: str) -> list[tuple[str, int, int]]:
     """(label, start, end) of each `label：…` part of ``text``: a part ends at the next `；`, or
     at a `，` that opens another label (牵头单位：市发展改革委，完成时限：2021年底); a final 。 is
     not part of it. Text before the first label is no part."""
-    cuts = sorted({m.start() for m in RE_NEXT_LABEL.finditer(text)} | {k for k, ch in enumerate(text) if ch == "；"})
+    if "：" not in text:                      # no label at all (most brackets and lines)
+        return []
+    cuts = [m.start() for m in RE_PART_CUT.finditer(text)]
     parts = []
     for start, end in zip([0, *(cut + 1 for cut in cuts)], [*cuts, len(text)]):
         match = RE_LABEL.match(text[start:end])
@@ -289,9 +296,10 @@ def _deadline(text: str, parts: list[tuple[str, int, int]]) -> str:
     return next(("".join(text[a:b].split()) for label, a, b in parts if any(w in label for w in DEADLINE_WORDS)), "")
 
 
-def _list_parts(content: str, vocab: Vocab) -> list[tuple[DutyKind, str, int, int]]:
-    """The unit lists inside one bracket: (kind, label, start, end) of each list."""
-    parts = [(DutyKind(vocab.duty_labels[label]), label, a, b) for label, a, b in labelled_parts(content)
+def _list_parts(content: str, vocab: Vocab,
+                labelled: list[tuple[str, int, int]]) -> list[tuple[DutyKind, str, int, int]]:
+    """The unit lists inside one bracket (its ``labelled_parts`` given): (kind, label, start, end) of each."""
+    parts = [(DutyKind(vocab.duty_labels[label]), label, a, b) for label, a, b in labelled
              if label in vocab.duty_labels]
     return parts or _inline_parts(content, vocab)
 
