@@ -129,29 +129,31 @@ class _Reader:
         return any(origin[k] > origin[k - 1] + 1 for k in range(start, len(flat.text)))
 
     def _members(self, flat: NormalText, at: int) -> None:
-        found = False
-        whole = self._spaced_member(flat, at, len(flat.text))
-        # one spaced member whose post holds a 、 (张  三  市委常委、常务副市长), or the line's parts
-        parts = [(0, len(flat.text) - at)] if whole and not self._gaps(flat, at + len(whole[0]) + 1) \
-            else _member_parts(flat.text[at:])
-        for i, j in parts:
-            part = flat.text[at + i:at + j]
-            spaced = self._spaced_member(flat, at + i, at + j)
-            match = None if spaced else RE_MEMBER.fullmatch(part)
-            if not (spaced or match):
-                continue
-            post = spaced[1] if spaced else match["post"] or ""
+        members = self._read_members(flat, at)
+        for i, j, name, post in members:
             qualifiers = (post,) if RE_QUALIFIER_ONLY.match(post) else ()
             stated = "" if qualifiers else post
-            source = make_source(self.document, flat, at + i, at + j)
-            self.facts.append(Membership(self.group, spaced[0] if spaced else match["name"], self.role, stated,
-                                         False, qualifiers, source))
-            found = True
-        if found:
+            source = make_source(self.document, flat, i, j)
+            self.facts.append(Membership(self.group, name, self.role, stated, False, qualifiers, source))
+        if members:
             self.consumed.append(flat.span(0, len(flat.text)))
         else:
             self.diagnostics.append(unread(self.document, flat, "GB321",
                                            f"roster line under {self.role} yields no member"))
+
+    def _read_members(self, flat: NormalText, at: int) -> list[tuple[int, int, str, str]]:
+        """(start, end, name, post) of each member on ``flat`` from ``at``: one spaced member
+        whose post holds a 、 (张  三  市委常委、常务副市长), else each part of the line."""
+        whole = self._spaced_member(flat, at, len(flat.text))
+        if whole and not self._gaps(flat, at + len(whole[0]) + 1):
+            return [(at, len(flat.text), *whole)]
+        out = []
+        for i, j in _member_parts(flat.text[at:]):
+            spaced = self._spaced_member(flat, at + i, at + j)
+            match = None if spaced else RE_MEMBER.fullmatch(flat.text[at + i:at + j])
+            if spaced or match:
+                out.append((at + i, at + j, *(spaced or (match["name"], match["post"] or ""))))
+        return out
 
     # prose: founding sentences, positions, offices ----------------------------------------
     def _prose(self, flat: NormalText) -> None:
@@ -188,15 +190,17 @@ class _Reader:
     def _posts_and_names(self, holder: str) -> list[tuple[str, str]]:
         """(post, name) of each of ``holder``'s 、-separated parts when every part is a post
         closed by a title and then a person's name (市长张三、副市长李四); [] otherwise."""
-        out = []
-        for part in holder.split("、"):
-            found = next(((part[:-k], part[-k:]) for k in (3, 2, 4) if len(part) > k + 1
-                          and part[:-k].endswith(self.vocab.titles_longest_first) and self._is_person(part[-k:])),
-                         None)
-            if found is None:
-                return []
-            out.append(found)
-        return out
+        out = [self._post_and_name(part) for part in holder.split("、")]
+        return [] if None in out else out
+
+    def _post_and_name(self, part: str) -> tuple[str, str] | None:
+        """(post, name) of `市长张三`: a title closes the post, a person's name follows (three
+        characters tried first, as most names are)."""
+        for k in (3, 2, 4):
+            post, name = part[:-k], part[-k:]
+            if len(post) > 1 and post.endswith(self.vocab.titles_longest_first) and self._is_person(name):
+                return post, name
+        return None
 
     def _named_holders(self, named: list[tuple[str, str]], role: str, sentence: NormalText, i: int, j: int) -> None:
         source = make_source(self.document, sentence, i, j)
