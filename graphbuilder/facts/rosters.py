@@ -36,6 +36,7 @@ RE_OFFICE = re.compile(r"(?:下设办公室[，,]?(?:办公室)?|办公室)设�
 RE_OFFICE_HOLDERS = re.compile(r"(?P<holders>[^，。；]{1,300}?)(?:同志)?(?:兼任?|任)(?P<role>办公室(?:常务)?副?主任)")
 # …，办公室主任由钱七同志兼任: the holder after the role
 RE_OFFICE_HOLDERS_AFTER = re.compile(r"(?P<role>办公室(?:常务)?副?主任)由(?P<holders>[^，。；]{1,300}?)(?:同志)?(?:兼任?|担任)")
+RE_UNIT_HEADS = re.compile(r"(?P<units>[^（）：]+?)(?P<tail>主要负责同志|负责同志|主要负责人|负责人)。?")
 RE_COUNT_WORDS = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?$")
 RE_DEPARTMENT_LIST = re.compile(r"^(?P<prefix>市)?(?P<list>.+、.+?)等部门(?P<tail>主要负责同志|负责同志|主要负责人|负责人)$")
 # `市交通运输局、发展改革委等部门主要负责同志` names bureaus, not 部门 words.
@@ -74,7 +75,10 @@ class _Reader:
         label = RE_LABEL.match(text)
         if label and label["label"] in self.vocab.roles and self.group:
             self.role = label["label"]
-            self._members(flat, label.start("rest"))
+            if label["rest"]:
+                self._members(flat, label.start("rest"))
+            else:                                  # 组长： alone; its members follow on their lines
+                self.consumed.append(flat.span(0, len(text)))
             return
         if self.role and (self._only_members(text) or self._spaced_member(flat, 0, len(text))):
             self._members(flat, 1 if text[0] in "-•·" else 0)
@@ -129,6 +133,12 @@ class _Reader:
         return any(origin[k] > origin[k - 1] + 1 for k in range(start, len(flat.text)))
 
     def _members(self, flat: NormalText, at: int) -> None:
+        positions = self._unit_heads(flat.text[at:])
+        if positions:          # 成员：市发展改革委、市财政局主要负责同志: each unit's head, by position
+            source = make_source(self.document, flat, at)
+            self.facts += [Membership(self.group, "", self.role, position, True, (), source) for position in positions]
+            self.consumed.append(flat.span(0, len(flat.text)))
+            return
         members = self._read_members(flat, at)
         for i, j, name, post in members:
             qualifiers = (post,) if RE_QUALIFIER_ONLY.match(post) else ()
@@ -151,9 +161,22 @@ class _Reader:
         for i, j in _member_parts(flat.text[at:]):
             spaced = self._spaced_member(flat, at + i, at + j)
             match = None if spaced else RE_MEMBER.fullmatch(flat.text[at + i:at + j])
+            if match and not self._is_person(match["name"]):      # 市财政局 is no name
+                match = None
             if spaced or match:
                 out.append((at + i, at + j, *(spaced or (match["name"], match["post"] or ""))))
         return out
+
+    def _unit_heads(self, text: str) -> list[str]:
+        """`市发展改革委、市财政局主要负责同志` → each unit with the tail (市发展改革委主要负责同志 …),
+        when every part ends like a unit; [] otherwise."""
+        match = RE_UNIT_HEADS.fullmatch(text)
+        if not match:
+            return []
+        units = match["units"].split("、")
+        if not all(unit.endswith(self.vocab.unit_suffixes) for unit in units):
+            return []
+        return [unit + match["tail"] for unit in units]
 
     # prose: founding sentences, positions, offices ----------------------------------------
     def _prose(self, flat: NormalText) -> None:

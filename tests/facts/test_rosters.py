@@ -386,6 +386,18 @@ def test_variant_office_director_named_after_the_role(read):
     assert [o.unit for o in offices] == ["市水利局"]
 
 
+def test_variant_labels_alone_and_units_heads(read):
+    """`组长：` alone on its line (the member follows), and `成员：X、Y主要负责同志` (each unit's head,
+    by position); a unit's name is never read as a person's (市财政局 is no name)."""
+    body = "组长：\n王建国（市长）\n副组长：\n李卫东（副市长）\n成员：市发展改革委、市财政局、市教育局主要负责同志"
+    _, members, _, extraction, _ = read(founding(RIVER, body))
+    assert [(m.person, m.role, m.stated_post, m.by_position) for m in members] == [
+        ("王建国", "组长", "市长", False), ("李卫东", "副组长", "副市长", False),
+        ("", "成员", "市发展改革委主要负责同志", True), ("", "成员", "市财政局主要负责同志", True),
+        ("", "成员", "市教育局主要负责同志", True)]
+    assert extraction.diagnostics == ()
+
+
 def test_variant_members_side_by_side(read):
     """Two columns of members on one line (李卫东（副市长）    赵红梅（…）): each is a member."""
     body = ("组　长：王建国（市长）\n副组长：李卫东（副市长）    赵红梅（市政府秘书长）\n"
