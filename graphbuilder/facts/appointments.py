@@ -182,7 +182,7 @@ def _posts(text: str, action: Action, vocab: Vocab) -> list[tuple[str, tuple[str
         post, qualifiers = trailing_qualifiers(text[i:j])
         for tail in ("职务", "人选"):
             post = post.removesuffix(tail)
-        if not post:
+        if not post or vocab.patterns["appointment_remark"].fullmatch(post):      # ，另有任用
             continue
         organization, title = split_post(post, vocab)
         if not organization and previous_org:      # 局长、副书记: the organisation is implicit

@@ -523,3 +523,19 @@ def test_variant_several_persons_to_one_post(read):
         ("王小明", APPOINT, "洛阳市财政局副局长"), ("欧阳春花", APPOINT, "洛阳市财政局副局长"),
         ("张峰", REMOVE, "洛阳市民政局副局长"), ("李青", REMOVE, "洛阳市民政局副局长")])
     assert extraction.diagnostics == ()
+
+
+def test_variant_remarks_and_formulas_are_not_posts(only_document, vocab):
+    """`，另有任用` after a removal is a remark, not a post; a dated decision formula and
+    `以上同志任职时间…` are boilerplate: every line of the notice is accounted."""
+    from graphbuilder.facts import extract
+    from graphbuilder.records import LineStatus
+
+    text = ("洛阳市人民政府 关于王小明等2人职务任免的通知\n\n洛政任〔2021〕11号\n\n各县（市、区）人民政府，市人民政府各部门：\n\n"
+            "经2021年3月1日市政府第5次常务会议研究，决定：\n\n任命王小明同志为洛阳市财政局局长（试用期一年）；\n\n"
+            "免去张峰同志洛阳市民政局副局长职务，另有任用。\n\n以上同志任职时间从2021年3月1日起计算。\n\n"
+            "洛阳市人民政府\n\n2021年3月2日\n")
+    found = extract(only_document(text)[1], vocab)
+    assert rows([f for f in found.facts if isinstance(f, Appointment)]) == [
+        ("王小明", APPOINT, "洛阳市财政局局长"), ("张峰", REMOVE, "洛阳市民政局副局长")]
+    assert [a.text for a in found.coverage.lines if a.status is LineStatus.UNREAD] == []
