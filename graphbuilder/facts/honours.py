@@ -21,7 +21,9 @@ _UNIT_AWARD_WORDS = re.compile(r"予以|给予")
 RE_CELLS = re.compile(r"\t+|\s*\|\s*|\s{2,}")
 # A person and their unit in one cell: 张三（市商务局） or 张三，市财政局
 RE_PERSON_UNIT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})(?:（(?P<bracketed>[^（）]{2,60})）|[，：](?P<after>[^，。；：]{2,60}))")
-UNIT_SEPARATORS = "、，"       # several units on one row: 市商务局、市财政局
+UNIT_SEPARATORS = "、，"
+RE_ROW_NUMBER = re.compile(r"\s*\d{1,4}(?:\t|\s*\|\s*|\s+)")       # a table row's number cell
+TABLE_HEADINGS = frozenset({"序号", "姓名", "单位", "工作单位", "工作单位及职务", "单位及职务", "职务", "单位名称"})       # several units on one row: 市商务局、市财政局
 
 
 class _Reader:
@@ -61,6 +63,12 @@ class _Reader:
     def _row(self, line: NormalText) -> bool:
         award, kind, heading = self.award
         cells = [c for c in RE_CELLS.split(line.text.strip().strip("|")) if c.strip()]
+        if len(cells) > 1 and any(squash(c) in TABLE_HEADINGS for c in cells):    # 序号 ⇥ 姓名 ⇥ 单位
+            self.consumed.append(line.span(0, len(line.text)))
+            return True
+        number = RE_ROW_NUMBER.match(line.text)
+        if number and len(cells) > 1:                                             # 1 ⇥ 张三 ⇥ 单位
+            line, cells = line.slice(number.end(), len(line.text)), cells[1:]
         if kind == "unit":
             return self._unit_row(line, award, heading)
         person = _split_person(line.text, cells)

@@ -157,6 +157,19 @@ def test_variant_units_on_one_row_and_persons_with_bracketed_units(read):
     assert extraction.diagnostics == ()
 
 
+def test_variant_numbered_table_with_a_header(read):
+    """序号 ⇥ 姓名 ⇥ 工作单位及职务 heads the list (read, no recipient) and each row's number cell is
+    not part of the name or unit."""
+    extraction, _ = read(decision(
+        "一、先进单位（2个）\n序号\t单位名称\n1\t灵宝市应急管理局\n2\t灵宝市财政局\n"
+        "二、先进个人（2名）\n序号\t姓名\t工作单位及职务\n1\t王强\t灵宝市应急管理局科长\n2\t呼延明\t灵宝市财政局局长"))
+    assert rows(extraction.facts) == [
+        ("灵宝市应急管理局", "", "先进单位", True), ("灵宝市财政局", "", "先进单位", True),
+        ("王强", "灵宝市应急管理局科长", "先进个人", False), ("呼延明", "灵宝市财政局局长", "先进个人", False)]
+    assert extraction.facts[2].source.quote == "王强\t灵宝市应急管理局科长"
+    assert extraction.diagnostics == ()
+
+
 def test_variant_a_row_of_words_is_not_split_into_units(read):
     """A row whose parts do not all end like a unit is not a list of units (the list ends)."""
     extraction, _ = read(decision("一、先进集体（1个）\n灵宝市应急管理局\n希望受到表彰的单位珍惜荣誉、再创佳绩"))
