@@ -36,6 +36,7 @@ RE_OFFICE = re.compile(r"(?:下设办公室[，,]?(?:办公室)?|办公室)设�
 RE_OFFICE_HOLDERS = re.compile(r"(?P<holders>[^，。；]{1,300}?)(?:同志)?(?:兼任?|任)(?P<role>办公室(?:常务)?副?主任)")
 # …，办公室主任由钱七同志兼任: the holder after the role
 RE_OFFICE_HOLDERS_AFTER = re.compile(r"(?P<role>办公室(?:常务)?副?主任)由(?P<holders>[^，。；]{1,300}?)(?:同志)?(?:兼任?|担任)")
+TABLE_CELLS = re.compile(r"\t+|\|")
 RE_UNIT_HEADS = re.compile(r"(?P<units>[^（）：]+?)(?P<tail>主要负责同志|负责同志|主要负责人|负责人)。?")
 RE_COUNT_WORDS = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?$")
 RE_DEPARTMENT_LIST = re.compile(r"^(?P<prefix>市)?(?P<list>.+、.+?)等部门(?P<tail>主要负责同志|负责同志|主要负责人|负责人)$")
@@ -61,9 +62,33 @@ class _Reader:
         if title_group:
             first = next(line.strip() for line in text.lines() if line.text.strip())
             self._open_group(title_group, make_source(self.document, first))
-        for _, flat in squashed_lines(text):
-            if flat.text:
+        for line, flat in squashed_lines(text):
+            if flat.text and not (self.group and self._table_row(line, flat)):
                 self._line(flat)
+
+    def _table_row(self, line: NormalText, flat: NormalText) -> bool:
+        """A row of a member table (序号 ⇥ 职务 ⇥ 姓名 ⇥ 单位及职务): one cell a role, one a
+        person's name, the other cells but the number the stated post; the header row (with
+        姓名) is read and gives nothing. False for any other line."""
+        if "\t" not in line.text and "|" not in line.text:
+            return False
+        cells = ["".join(c.split()) for c in TABLE_CELLS.split(line.text.strip().strip("|"))]
+        cells = [c for c in cells if c]
+        if len(cells) < 3:
+            return False
+        if "姓名" in cells:
+            self.role = ""
+            self.consumed.append(flat.span(0, len(flat.text)))
+            return True
+        roles = [c for c in cells if c in self.vocab.roles]
+        names = [c for c in cells if c not in self.vocab.roles and self._is_person(c)]
+        if len(roles) != 1 or len(names) != 1:
+            return False
+        post = "".join(c for c in cells if c not in (roles[0], names[0]) and not c.isdigit())
+        source = make_source(self.document, flat)
+        self.facts.append(Membership(self.group, names[0], roles[0], post, False, (), source))
+        self.consumed.append((source.start, source.end))
+        return True
 
     def _line(self, flat: NormalText) -> None:
         text = flat.text

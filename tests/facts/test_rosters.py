@@ -398,6 +398,21 @@ def test_variant_labels_alone_and_units_heads(read):
     assert extraction.diagnostics == ()
 
 
+def test_variant_member_table(read):
+    """An attached member table: 序号 ⇥ 职务 ⇥ 姓名 ⇥ 单位及职务 rows give role, person and stated
+    post (the number left out), the header row gives nothing; other rows of the part are not members."""
+    issuer = "灵宝市人民政府办公室"
+    text = (f"{issuer}\n关于成立{RIVER}的通知\n\n灵政办〔2022〕12号\n\n各乡（镇）人民政府，市人民政府各部门：\n"
+            f"为加强领导，市政府决定成立{RIVER}。\n\n{issuer}\n2022年5月6日\n\n附件\n\n{RIVER}成员名单\n\n"
+            "序号\t领导小组职务\t姓名\t单位及职务\n1\t组长\t王建国\t市长\n2\t副组长\t呼延向阳\t副市长\n"
+            "3\t成员\t孙志强\t市财政局局长\n")
+    groups, members, _, extraction, _ = read(text)
+    assert [g.name for g in groups] == [RIVER]
+    assert member_rows(members) == [("王建国", "组长", "市长"), ("呼延向阳", "副组长", "副市长"),
+                                    ("孙志强", "成员", "市财政局局长")]
+    assert extraction.diagnostics == ()
+
+
 def test_variant_members_side_by_side(read):
     """Two columns of members on one line (李卫东（副市长）    赵红梅（…）): each is a member."""
     body = ("组　长：王建国（市长）\n副组长：李卫东（副市长）    赵红梅（市政府秘书长）\n"
