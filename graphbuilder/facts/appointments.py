@@ -20,6 +20,7 @@ RE_TITLE_COUNT = re.compile(r"关于(?P<first>[\u4e00-\u9fff]{2,4}?)等(?P<count
 SELF_REMOVAL = r"[，,]?免去其"          # 其: the person of the clause still open
 RE_SELF = re.compile(SELF_REMOVAL + r"(?P<posts>.+?)(?:职务)?$")
 RE_SELF_OPENING = re.compile(SELF_REMOVAL)
+RE_ITEM_OPENING = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:（女）)?(?:为|的)")
 RE_CO_NAME = re.compile(r"、(?P<name>[\u4e00-\u9fff]{2,4}?)(?=、|为|的|同志|（)")
 
 
@@ -77,12 +78,16 @@ def _clauses(text: NormalText, vocab: Vocab) -> list[tuple[NormalText, NormalTex
         if _opens_clause(flat.text, vocab) and not (open_group and RE_SELF_OPENING.match(flat.text)):
             heading = None
             groups.append(([flat], None))
-        elif vocab.patterns["closing_formula"].match(flat.text) or vocab.patterns["date"].fullmatch(flat.text):
-            heading = None
+        elif vocab.patterns["closing_formula"].match(flat.text) or vocab.patterns["date"].fullmatch(flat.text) \
+                or (heading is not None and vocab.patterns["signature_line"].fullmatch(flat.text)):
+            heading, open_group = None, False   # the list is over: nothing after it continues a clause
+            continue
+        elif heading is not None and _opens_item(flat.text, vocab):
+            groups.append(([flat], heading))   # the next clause under the heading (张三为X), ； or not
         elif open_group:
             groups[-1][0].append(flat)     # a wrapped line, or 免去其… of the person before the comma
         elif heading is not None:
-            groups.append(([flat], heading))   # the next clause under the heading
+            groups.append(([flat], heading))
         else:
             continue
         open_group = bool(groups) and not groups[-1][0][-1].text.endswith(("；", "。"))
@@ -96,6 +101,13 @@ def _clauses(text: NormalText, vocab: Vocab) -> list[tuple[NormalText, NormalTex
             if piece.text.strip("，, "):
                 clauses.append((piece, above))
     return clauses
+
+
+def _opens_item(flat: str, vocab: Vocab) -> bool:
+    """Whether ``flat`` opens a clause under a cue heading: a person's name, then 为 or 的
+    (lists printed one clause a line without ；)."""
+    match = RE_ITEM_OPENING.match(flat)
+    return match is not None and (match["name"][:1] in vocab.surnames or match["name"][:2] in vocab.surnames)
 
 
 def _cue_heading(flat: str, vocab: Vocab) -> re.Match | None:

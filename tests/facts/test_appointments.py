@@ -478,10 +478,13 @@ def test_variant_form_feed_inside_a_clause(read):
      "免去以下同志职务：", "张峰的洛阳市民政局局长职务；", "欧阳春花（女）洛阳市商务局副局长职务。"],
     ["任命：王小明为洛阳市财政局局长；", "李青为洛阳市教育局", "副局长。",
      "免去：张峰的洛阳市民政局局长职务；欧阳春花（女）洛阳市商务局副局长职务。"],
-], ids=["cue-lines", "decided-cue-lines", "cue-and-first-clause-on-one-line"])
+    ["任命：", "王小明为洛阳市财政局局长", "李青为洛阳市教育局副局长", "免去：", "张峰的洛阳市民政局局长职务",
+     "欧阳春花（女）的洛阳市商务局副局长职务"],
+], ids=["cue-lines", "decided-cue-lines", "cue-and-first-clause-on-one-line", "clauses-without-semicolons"])
 def test_variant_cue_headings_over_lists(clauses, read, only_document, vocab):
-    """任命： / 免去： set over a list of `A为X；` / `A的X职务；` lines: each line reads as if it began
-    with the cue, until a 。 ends the list; a fact quotes its own line, and every line is read."""
+    """任命： / 免去： set over a list of `A为X；` / `A的X职务；` lines (or the same without ；, one clause
+    a line): each line reads as if it began with the cue, until a 。, the signature or the date
+    ends the list; a fact quotes its own line, and every line is read."""
     from graphbuilder.facts.coverage import account_lines
     from graphbuilder.records import LineStatus
 
