@@ -170,6 +170,14 @@ def test_variant_numbered_table_with_a_header(read):
     assert extraction.diagnostics == ()
 
 
+def test_variant_model_workers_and_collectives(read):
+    """授予…“劳动模范”称号 lists: 模范集体 (units) and 劳动模范 (persons) are awards too."""
+    extraction, _ = read(decision("一、灵宝市模范集体（1个）\n灵宝市应急管理局\n二、灵宝市劳动模范（1名）\n王强 灵宝市财政局科长",
+                                  title="关于表彰灵宝市劳动模范和模范集体的决定"))
+    assert rows(extraction.facts) == [("灵宝市应急管理局", "", "模范集体", True),
+                                      ("王强", "灵宝市财政局科长", "劳动模范", False)]
+
+
 def test_variant_a_row_of_words_is_not_split_into_units(read):
     """A row whose parts do not all end like a unit is not a list of units (the list ends)."""
     extraction, _ = read(decision("一、先进集体（1个）\n灵宝市应急管理局\n希望受到表彰的单位珍惜荣誉、再创佳绩"))
