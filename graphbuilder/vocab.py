@@ -77,6 +77,11 @@ class Vocab:
     def bodies_longest_first(self) -> tuple[str, ...]:
         return tuple(sorted(self.bodies, key=len, reverse=True))
 
+    def opens_with_surname(self, name: str) -> bool:
+        """Whether ``name`` opens with a listed surname (one character, or two: 欧阳); any name
+        does when no surname list is installed."""
+        return not self.surnames or name[:1] in self.surnames or name[:2] in self.surnames
+
     @cached_property
     def org_names(self) -> frozenset[str]:
         """Every organisation name and alias the lexicon knows."""

@@ -107,7 +107,7 @@ def _opens_item(flat: str, vocab: Vocab) -> bool:
     """Whether ``flat`` opens a clause under a cue heading: a person's name, then 为 or 的
     (lists printed one clause a line without ；)."""
     match = RE_ITEM_OPENING.match(flat)
-    return match is not None and (match["name"][:1] in vocab.surnames or match["name"][:2] in vocab.surnames)
+    return match is not None and vocab.opens_with_surname(match["name"])
 
 
 def _cue_heading(flat: str, vocab: Vocab) -> re.Match | None:
@@ -163,7 +163,7 @@ def _co_named(text: str, at: int, vocab: Vocab) -> tuple[int, int] | None:
     """(start, end) of another person's name after ``、`` at ``at`` (任命张三、李四为X), when it
     opens with a surname and 、, 为, 的, 同志 or a bracket follows it."""
     match = RE_CO_NAME.match(text, at)
-    if match is None or not (match["name"][:1] in vocab.surnames or match["name"][:2] in vocab.surnames):
+    if match is None or not vocab.opens_with_surname(match["name"]):
         return None
     return match.span("name")
 

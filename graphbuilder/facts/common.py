@@ -8,6 +8,7 @@ from graphbuilder.documents.normalize import NormalText, drop_lines
 from graphbuilder.records import Diagnostic, Document, Severity, Source
 from graphbuilder.vocab import Vocab
 
+RE_TABLE_SEPARATORS = re.compile(r"\t+|\|")
 RE_TRAILING_BRACKET = re.compile(r"（([^（）]*)）$")
 OPEN, CLOSE = "（〔", "）〕"
 
@@ -58,6 +59,12 @@ def make_source(document: Document, text: NormalText, i: int = 0, j: int | None 
     start, end = text.span(i, j)
     quote = document.text[start - document.start:end - document.start]
     return Source(document.number, start, end, quote, document.line_of(start))
+
+
+def table_cells(line: str) -> list[str]:
+    """The cells of a table row printed with tabs or bars (`| a | b |`), unstripped. The cells
+    are stripped by the caller: `\\s*\\|\\s*` as separator was quadratic in runs of spaces."""
+    return RE_TABLE_SEPARATORS.split(line.strip().strip("|"))
 
 
 def split_outside_brackets(text: str, separators: str) -> list[tuple[int, int]]:

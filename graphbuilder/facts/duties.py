@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphbuilder.documents.normalize import NormalText, concat
-from graphbuilder.facts.common import document_text, make_source, split_outside_brackets, squashed_lines
+from graphbuilder.facts.common import document_text, make_source, split_outside_brackets, squashed_lines, table_cells
 from graphbuilder.facts.tasks import Marker, Numbering, heading, marker
 from graphbuilder.facts.units import looks_like_unit, split_units
 from graphbuilder.records import Assignment, Document, DutyKind, Extraction, Task
@@ -31,7 +31,6 @@ RE_UNIT_OPENING = re.compile(r"^(?P<unit>[^。，；：]{2,20}?)。")
 RE_CONTINUED = re.compile(r"^续表")
 INLINE_LABELS = ("（…负责）", "牵头", "按职责分工负责", "配合", "负责")
 RE_ROUND_BRACKET = re.compile(r"[（）]")
-TABLE_SEPARATORS = re.compile(r"\t+|\|")       # cells are stripped: `\s*\|\s*` was quadratic in space runs
 
 
 @dataclass
@@ -129,7 +128,7 @@ class _Reader:
         parts = labelled_parts(line.text)
         deadline = _deadline(line.text, parts)
         for label, a, b in parts:
-            if self.vocab.duty_labels.get(label) and label.endswith(("单位", "部门")):
+            if _unit_label(label, self.vocab):
                 self._emit(item, joined, line, a, b, DutyKind(self.vocab.duty_labels[label]), label,
                            deadline=deadline)
 
@@ -186,7 +185,7 @@ class _Reader:
 
     # duty tables -------------------------------------------------------------------------
     def _table_line(self, line: NormalText) -> bool:
-        cells = [c.strip() for c in TABLE_SEPARATORS.split(line.text.strip().strip("|"))] \
+        cells = [c.strip() for c in table_cells(line.text)] \
             if "\t" in line.text or "|" in line.text else []       # no separator: not a row
         if len(cells) < 2:
             if self.table and RE_CONTINUED.match(line.text.strip()):
@@ -205,8 +204,7 @@ class _Reader:
     def _header(self, cells: list[str]) -> _Table | None:
         """A header row: its unit columns (牵头单位, 配合单位 …; not the first, the task's) and deadline."""
         squashed = ["".join(c.split()) for c in cells]
-        duties = tuple((k, c) for k, c in enumerate(squashed) if k and self.vocab.duty_labels.get(c)
-                       and c.endswith(("单位", "部门")))
+        duties = tuple((k, c) for k, c in enumerate(squashed) if k and _unit_label(c, self.vocab))
         if not duties or self.vocab.duty_labels.get(squashed[0]):
             return None
         deadline = next((k for k, c in enumerate(squashed) if any(w in c for w in DEADLINE_WORDS)), -1)
@@ -252,6 +250,11 @@ def _split_inline_labels(lines: list[NormalText]) -> list[NormalText]:
         match = RE_INLINE_LABEL.search(line.text) if "：" in line.text else None
         out += [line.slice(0, match.start() + 1), line.slice(match.start() + 1, len(line.text))] if match else [line]
     return out
+
+
+def _unit_label(label: str, vocab: Vocab) -> bool:
+    """A label that heads a list of units (牵头单位, 配合部门 …), not an inline one (牵头, 负责)."""
+    return bool(vocab.duty_labels.get(label)) and label.endswith(("单位", "部门"))
 
 
 def _mostly_units(units, vocab: Vocab) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from graphbuilder.documents.normalize import NormalText, squash
-from graphbuilder.facts.common import document_text, make_source, squashed_lines
+from graphbuilder.facts.common import document_text, make_source, split_outside_brackets, squashed_lines
 from graphbuilder.records import Commendation, Diagnostic, Document, Extraction, Severity
 from graphbuilder.vocab import Vocab
 
@@ -21,9 +21,9 @@ _UNIT_AWARD_WORDS = re.compile(r"予以|给予")
 RE_CELLS = re.compile(r"\t+|\s*\|\s*|\s{2,}")
 # A person and their unit in one cell: 张三（市商务局） or 张三，市财政局
 RE_PERSON_UNIT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})(?:（(?P<bracketed>[^（）]{2,60})）|[，：](?P<after>[^，。；：]{2,60}))")
-UNIT_SEPARATORS = "、，"
+UNIT_SEPARATORS = "、，"       # several units on one row: 市商务局、市财政局
 RE_ROW_NUMBER = re.compile(r"\s*\d{1,4}(?:\t|\s*\|\s*|\s+)")       # a table row's number cell
-TABLE_HEADINGS = frozenset({"序号", "姓名", "单位", "工作单位", "工作单位及职务", "单位及职务", "职务", "单位名称"})       # several units on one row: 市商务局、市财政局
+TABLE_HEADINGS = frozenset({"序号", "姓名", "单位", "工作单位", "工作单位及职务", "单位及职务", "职务", "单位名称"})
 
 
 class _Reader:
@@ -82,7 +82,7 @@ class _Reader:
         text = line.text
         if re.search("[。；：]", text):
             return False
-        parts = [(i, j) for i, j in _separated(text) if text[i:j].strip()]
+        parts = [(i, j) for i, j in split_outside_brackets(text, UNIT_SEPARATORS) if text[i:j].strip()]
         names = [squash(text[i:j]) for i, j in parts]
         if not all(4 <= len(name) <= 40 for name in names):
             return False
@@ -135,16 +135,9 @@ def _name_before(text: str, vocab: Vocab) -> str:
     lengths = (4, 3) if text[-4:-2] in vocab.surnames else (3, 2, 4)
     for length in lengths:
         name = text[-length:]
-        if len(name) == length and (not vocab.surnames or name[0] in vocab.surnames
-                                    or name[:2] in vocab.surnames):
+        if len(name) == length and vocab.opens_with_surname(name):
             return name
     return ""
-
-
-def _separated(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the parts of ``text`` between UNIT_SEPARATORS."""
-    bounds = [-1, *(k for k, ch in enumerate(text) if ch in UNIT_SEPARATORS), len(text)]
-    return [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
 
 
 def _split_person(text: str, cells: list[str]) -> tuple[str, str] | None:

@@ -11,7 +11,7 @@ import re
 
 from graphbuilder.documents.normalize import NormalText
 from graphbuilder.facts.common import (document_text, make_source, split_outside_brackets, squashed_lines,
-                                       unread)
+                                       table_cells, unread)
 from graphbuilder.records import Diagnostic, Document, Extraction, Group, Membership, Office
 from graphbuilder.vocab import Vocab
 
@@ -36,7 +36,6 @@ RE_OFFICE = re.compile(r"(?:下设办公室[，,]?(?:办公室)?|办公室)设�
 RE_OFFICE_HOLDERS = re.compile(r"(?P<holders>[^，。；]{1,300}?)(?:同志)?(?:兼任?|任)(?P<role>办公室(?:常务)?副?主任)")
 # …，办公室主任由钱七同志兼任: the holder after the role
 RE_OFFICE_HOLDERS_AFTER = re.compile(r"(?P<role>办公室(?:常务)?副?主任)由(?P<holders>[^，。；]{1,300}?)(?:同志)?(?:兼任?|担任)")
-TABLE_CELLS = re.compile(r"\t+|\|")
 RE_UNIT_HEADS = re.compile(r"(?P<units>[^（）：]+?)(?P<tail>主要负责同志|负责同志|主要负责人|负责人)。?")
 RE_COUNT_WORDS = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?$")
 RE_DEPARTMENT_LIST = re.compile(r"^(?P<prefix>市)?(?P<list>.+、.+?)等部门(?P<tail>主要负责同志|负责同志|主要负责人|负责人)$")
@@ -72,7 +71,7 @@ class _Reader:
         姓名) is read and gives nothing. False for any other line."""
         if "\t" not in line.text and "|" not in line.text:
             return False
-        cells = ["".join(c.split()) for c in TABLE_CELLS.split(line.text.strip().strip("|"))]
+        cells = ["".join(c.split()) for c in table_cells(line.text)]
         cells = [c for c in cells if c]
         if len(cells) < 3:
             return False
@@ -144,7 +143,7 @@ class _Reader:
         if "（" in part:
             return None
         for k in range(min(4, len(part) - 1), 1, -1):
-            if origin[i + k] > origin[i + k - 1] + 1:          # whitespace was removed before k
+            if _space_before(flat, i + k):
                 name, post = part[:k], part[k:]
                 if self._is_person(name) and post.endswith(self.vocab.titles_longest_first):
                     return name, post
@@ -154,8 +153,7 @@ class _Reader:
     @staticmethod
     def _gaps(flat: NormalText, start: int) -> bool:
         """Whether whitespace was squashed out of ``flat`` anywhere after ``start``."""
-        origin = flat.origin
-        return any(origin[k] > origin[k - 1] + 1 for k in range(start, len(flat.text)))
+        return any(_space_before(flat, k) for k in range(start, len(flat.text)))
 
     def _members(self, flat: NormalText, at: int) -> None:
         positions = self._unit_heads(flat.text[at:])
@@ -284,7 +282,7 @@ class _Reader:
         """A name, not a position: 2–4 characters, no title word, opening with a surname."""
         if not re.fullmatch(NAME, text) or any(text.endswith(t) for t in self.vocab.titles):
             return False
-        return not self.vocab.surnames or text[0] in self.vocab.surnames or text[:2] in self.vocab.surnames
+        return self.vocab.opens_with_surname(text)
 
     def _office_group(self, before: str) -> str:
         """`市防汛抗旱应急指挥部下设办公室` names its group; `领导小组下设办公室` means the current one."""
@@ -295,6 +293,12 @@ class _Reader:
             if named and name.endswith(named):
                 return name
         return self.group
+
+
+def _space_before(flat: NormalText, k: int) -> bool:
+    """Whether whitespace was squashed out of ``flat`` just before its character ``k`` (its
+    offsets jump there)."""
+    return flat.origin[k] > flat.origin[k - 1] + 1
 
 
 def _member_parts(text: str) -> list[tuple[int, int]]:

@@ -63,6 +63,7 @@ class PersonNames:
     """
 
     def __init__(self, vocab: Vocab):
+        self.vocab = vocab
         self.surnames = vocab.surnames
         self.actions = vocab.actions
         self.county_opening = vocab.patterns["county_opening"]
@@ -87,9 +88,7 @@ class PersonNames:
     def _plausible(self, name: str) -> bool:
         if not all("\u4e00" <= ch <= "\u9fff" for ch in name):
             return False
-        if not self.surnames:
-            return True
-        return name[:1] in self.surnames or name[:2] in self.surnames
+        return self.vocab.opens_with_surname(name)
 
     def _name_after(self, doc: Doc, at: int, starts: dict) -> tuple[int, int] | None:
         text = doc.text
