@@ -45,6 +45,15 @@ def doc_iri(number: str) -> URIRef:
     return make_iri("document", re.sub(r"\s+", "", number))
 
 
+def kind_and_local(iri: str) -> tuple[str, str] | None:
+    """(kind, local part) of an IRI under ``BASE`` whose kind is one :func:`make_iri` accepts and
+    that has a local part: what its prefix (``person:``) is made for; None for any other IRI."""
+    if not str.startswith(iri, BASE):
+        return None
+    kind, _, local = str(iri)[len(BASE):].partition("/")
+    return (kind, local) if local and RE_KIND.match(kind) else None
+
+
 def kind_of(iri: str) -> str:
     """The kind an IRI made by :func:`make_iri` was made with; "" for any other IRI."""
     if not str.startswith(iri, BASE):     # str's own method: rdflib's URIRef wraps it in Python

@@ -12,8 +12,8 @@ from typing import Callable
 
 from rdflib import URIRef
 
-from graphbuilder.entities.keys import BASE
-from graphbuilder.export.rdf_files import (BARE, RE_KIND, RE_LOCAL, STANDARD_PREFIXES, XSD, _iri_text, escape,
+from graphbuilder.entities.keys import kind_and_local
+from graphbuilder.export.rdf_files import (BARE, RE_LOCAL, STANDARD_PREFIXES, XSD, _iri_text, escape,
                                            prefixes_for)
 from graphbuilder.rdf.quads import XSD_STRING, nquads_escape
 
@@ -48,10 +48,10 @@ def iri_of_key(iri: str) -> str:
     under its own kind's prefix, the one namespace that can match it (no standard one
     starts with ``BASE``): that much is read off the IRI without building the prefix map.
     """
-    if iri.startswith(BASE):
-        kind, _, local = iri[len(BASE):].partition("/")
-        if local and kind not in STANDARD_PREFIXES and RE_KIND.match(kind):
-            return f"{kind}:{local}" if RE_LOCAL.match(local) else f"<{iri}>"
+    split = kind_and_local(iri)
+    if split and split[0] not in STANDARD_PREFIXES:
+        kind, local = split
+        return f"{kind}:{local}" if RE_LOCAL.match(local) else f"<{iri}>"
     return _iri_text.__wrapped__(iri, tuple(prefixes_for((URIRef(iri),)).items()))
 
 

@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDFS, SKOS, TIME
 
-from graphbuilder.entities.keys import BASE
+from graphbuilder.entities.keys import BASE, kind_and_local
 from graphbuilder.rdf.literals import escaper
 from graphbuilder.rdf.ns import GB
 
@@ -30,7 +30,6 @@ STANDARD_PREFIXES = {
     "xsd": str(XSD),
 }
 RE_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
-RE_KIND = re.compile(r"^[a-z][a-z_]*$")
 RDF_TYPE = str(RDF.type)
 BARE = {str(XSD.integer): re.compile(r"^[+-]?\d+$"), str(XSD.boolean): re.compile(r"^(true|false)$")}
 ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -71,10 +70,9 @@ def prefixes_for(terms: Iterable) -> dict[str, str]:
     """The standard prefixes plus one per IRI kind under ``id/`` (person:, task: …)."""
     prefixes = dict(STANDARD_PREFIXES)
     for term in terms:
-        if isinstance(term, URIRef) and term.startswith(BASE):
-            kind, _, rest = term[len(BASE):].partition("/")
-            if RE_KIND.match(kind) and rest and kind not in prefixes:
-                prefixes[kind] = BASE + kind + "/"
+        split = kind_and_local(term) if isinstance(term, URIRef) else None
+        if split and split[0] not in prefixes:
+            prefixes[split[0]] = BASE + split[0] + "/"
     return dict(sorted(prefixes.items()))
 
 

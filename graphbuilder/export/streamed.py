@@ -20,11 +20,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
-from graphbuilder.entities.keys import BASE
+from graphbuilder.entities.keys import BASE, kind_and_local
 from graphbuilder.export.key_text import KeyTexts, nquads_of_key, turtle_of_key
 from graphbuilder.export.runs import SortedRuns
 from graphbuilder.export.spool import QuadSpool, SpooledGraph
-from graphbuilder.export.rdf_files import RDF_TYPE, STANDARD_PREFIXES, RE_KIND, prefix_header, write_atomic
+from graphbuilder.export.rdf_files import RDF_TYPE, STANDARD_PREFIXES, prefix_header, write_atomic
 from graphbuilder.rdf.quads import key_of
 
 Subjects = dict        # subject key → predicate key → set of object keys
@@ -269,10 +269,8 @@ class StreamedGraph:
 
 def kind_of_key(key) -> str:
     """The IRI kind a prefix is made for (``person`` of ``…/id/person/3f2a…``), or ""."""
-    if type(key) is not str or not key.startswith(BASE):
-        return ""
-    kind, _, rest = key[len(BASE):].partition("/")
-    return kind if rest and RE_KIND.match(kind) else ""
+    split = kind_and_local(key) if type(key) is str else None
+    return split[0] if split else ""
 
 
 def prefixes_of(kinds: set[str]) -> dict[str, str]:
