@@ -195,7 +195,8 @@ def check_shared(job: BatchJob) -> BatchResult:
     findings = shared_findings(shared, spooled, job.shared_checks)
     laps.lap("shacl")
     if job.partitions is not None:
-        write_graph_partitions(shared, spooled.base_graphs, job.partitions, first=sum(len(batch.graphs) for batch in spooled.batches))
+        write_graph_partitions(shared, spooled.base_graphs, job.partitions,
+                               first=spooled.graphs_before(len(spooled.batches)))
         laps.lap("partitions")
     return BatchResult([], findings, Counter(laps))
 
@@ -220,7 +221,7 @@ def check_batches(indices: list[int], job: BatchJob) -> BatchResult:
                 if not lives_in(store, finding.focus, spooled.base_graphs)]
     lap("shacl")
     if job.partitions is not None:
-        first = sum(len(batch.graphs) for batch in spooled.batches[:indices[0]])
+        first = spooled.graphs_before(indices[0])
         names = [name for index in indices for name in spooled.batches[index].graphs]
         write_graph_partitions(store, names, job.partitions, first)
         lap("partitions")

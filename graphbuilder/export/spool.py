@@ -56,6 +56,11 @@ class SpooledGraph:
     def base(self) -> Path:
         return self.folder / "base.nq"
 
+    def graphs_before(self, index: int) -> int:
+        """How many document graphs the batches before batch ``index`` hold (the number of the
+        first N-Quads partition of that batch)."""
+        return sum(len(batch.graphs) for batch in self.batches[:index])
+
     def types_of(self, kind: str) -> Path:
         return self.folder / f"types-{kind or 'other'}.nq"
 

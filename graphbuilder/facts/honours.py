@@ -20,7 +20,8 @@ RE_UNIT_AWARD = re.compile(r"对(?P<unit>[^，。]{2,30}?)(?:予以|给予)(?P<a
 _UNIT_AWARD_WORDS = re.compile(r"予以|给予")
 RE_CELLS = re.compile(r"\t+|\s*\|\s*|\s{2,}")
 # A person and their unit in one cell: 张三（市商务局） or 张三，市财政局
-RE_PERSON_UNIT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})(?:（(?P<bracketed>[^（）]{2,60})）|[，：](?P<after>[^，。；：]{2,60}))")
+RE_PERSON_UNIT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})"
+                            r"(?:（(?P<bracketed>[^（）]{2,60})）|[，：](?P<after>[^，。；：]{2,60}))")
 UNIT_SEPARATORS = "、，"       # several units on one row: 市商务局、市财政局
 RE_ROW_NUMBER = re.compile(r"\s*\d{1,4}(?:\t|\s*\|\s*|\s+)")       # a table row's number cell
 TABLE_HEADINGS = frozenset({"序号", "姓名", "单位", "工作单位", "工作单位及职务", "单位及职务", "职务", "单位名称"})
