@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -66,6 +66,7 @@ class Vocab:
     boilerplate: tuple[BoilerplateRule, ...] = ()
     exclusive_titles: frozenset[str] = frozenset()   # principal heads: one such post at a time
     title_bodies: tuple[tuple[str, str], ...] = ()   # bare title -> the body it implies (副市长 -> 市人民政府)
+    cue_genres: dict[str, str] = field(default_factory=dict)   # cue -> the only genre it is read in (任)
 
     # Derived once per Vocab (cached_property writes the instance __dict__, which a
     # frozen dataclass allows): extractors consult these for every clause and token.
@@ -81,6 +82,15 @@ class Vocab:
         """Whether ``name`` opens with a listed surname (one character, or two: 欧阳); any name
         does when no surname list is installed."""
         return not self.surnames or name[:1] in self.surnames or name[:2] in self.surnames
+
+    def could_be_name(self, name: str) -> bool:
+        """Whether ``name`` could be a person's name: 2–4 Chinese characters opening with a
+        listed surname, four only after a two-character surname (欧阳, 呼延)."""
+        if not (2 <= len(name) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in name)):
+            return False
+        if len(name) == 4:
+            return name[:2] in self.surnames
+        return self.opens_with_surname(name)
 
     @cached_property
     def org_names(self) -> frozenset[str]:
@@ -153,13 +163,14 @@ def load_vocab(root: str | None = None) -> Vocab:
     lex = base / "lexicon"
     titles = _rows(lex / "titles.tsv", ("title", "rank"))
     roles = _rows(lex / "roles.tsv", ("label", "rank", "tier"))
+    actions = _rows(lex / "actions.tsv", ("cue", "action", "form"))
     return Vocab(
         titles={r["title"]: _int(lex / "titles.tsv", r, "rank") for r in titles},
         roles={r["label"]: _int(lex / "roles.tsv", r, "rank") for r in roles},
         role_tiers={r["label"]: r["tier"] for r in roles},
         bodies={r["suffix"]: r["kind"] for r in _rows(lex / "bodies.tsv", ("suffix", "kind"))},
-        actions={r["cue"]: (r["action"], r["form"])
-                 for r in _rows(lex / "actions.tsv", ("cue", "action", "form"))},
+        actions={r["cue"]: (r["action"], r["form"]) for r in actions},
+        cue_genres={r["cue"]: r["genre"] for r in actions if r.get("genre")},
         awards={r["heading"]: (r["award"], r["recipient_kind"])
                 for r in _rows(lex / "awards.tsv", ("heading", "award", "recipient_kind"))},
         sections=tuple(_words(lex / "sections.txt")),

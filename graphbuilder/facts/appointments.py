@@ -11,7 +11,9 @@ import re
 from graphbuilder.documents.normalize import NormalText, concat
 from graphbuilder.facts.common import (document_text, make_source, split_outside_brackets,
                                        squashed_lines, trailing_qualifiers, unread)
+from graphbuilder.facts.coverage import document_genre
 from graphbuilder.mentions.find import Mentions, find_mentions
+from graphbuilder.mentions.nlp import bare_name
 from graphbuilder.records import Action, Appointment, Diagnostic, Document, Extraction, Severity
 from graphbuilder.vocab import Vocab
 
@@ -29,8 +31,9 @@ def extract_appointments(document: Document, vocab: Vocab) -> Extraction:
     facts: list[Appointment] = []
     diagnostics: list[Diagnostic] = []
     consumed: list[tuple[int, int]] = []
-    for clause, heading in _clauses(text, vocab):
-        found = _read_clause(document, clause, vocab, heading)
+    genre = document_genre(document, vocab)
+    for clause, heading in _clauses(text, vocab, genre):
+        found = _read_clause(document, clause, vocab, genre, heading)
         if found:
             facts.extend(found)
             consumed += [view.span(0, len(view.text)) for view in (clause, heading) if view is not None]
@@ -41,9 +44,32 @@ def extract_appointments(document: Document, vocab: Vocab) -> Extraction:
     return Extraction(tuple(facts), tuple(diagnostics), tuple(consumed))
 
 
-def _opens_clause(flat: str, vocab: Vocab) -> bool:
+def _opens_clause(flat: str, vocab: Vocab, genre: str) -> bool:
+    """Whether ``flat`` opens a clause: with a cue (任命…), or with names and then a cue that
+    follows its person and comes before a post (张三不再担任…, 张三同志任…; not 副主任… continuing
+    a post, nor the document number 石政任〔2018〕1号)."""
     leading, following = _cues(vocab)
-    return flat.startswith(leading) or any(0 < flat.find(cue) <= 7 for cue in following)
+    if flat.startswith(leading):
+        return True
+    return any(_names_then_cue(flat, flat.find(cue), cue, vocab, genre) for cue in following)
+
+
+def _names_then_cue(flat: str, at: int, cue: str, vocab: Vocab, genre: str) -> bool:
+    after = flat[at + len(cue):at + len(cue) + 1]
+    return 0 < at <= 7 and "\u4e00" <= after <= "\u9fff" and _read_in(cue, genre, vocab) \
+        and not _inside_title(flat, at, cue, vocab) \
+        and all(map(vocab.could_be_name, bare_name(flat[:at]).split("、")))
+
+
+def _read_in(cue: str, genre: str, vocab: Vocab) -> bool:
+    """Whether ``cue`` is read in a document of ``genre`` (the bare 任 only in personnel notices)."""
+    return vocab.cue_genres.get(cue, genre) == genre
+
+
+def _inside_title(flat: str, at: int, cue: str, vocab: Vocab) -> bool:
+    """Whether the ``cue`` at ``at`` is part of a title word (the 任 of 副主任)."""
+    return any(flat.startswith(title, at - title.find(cue)) for title in vocab.titles
+               if cue in title and title != cue and at >= title.find(cue))
 
 
 _last_cues: tuple = (None, ((), ()))     # (vocab.actions, its cues): asked for on every line
@@ -59,7 +85,7 @@ def _cues(vocab: Vocab) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return _last_cues[1]
 
 
-def _clauses(text: NormalText, vocab: Vocab) -> list[tuple[NormalText, NormalText | None]]:
+def _clauses(text: NormalText, vocab: Vocab, genre: str) -> list[tuple[NormalText, NormalText | None]]:
     """Squashed clauses: lines opening with a cue, plus their continuation lines; each with
     the cue heading it stands under (``任命：`` over ``A为X；`` lines), None for the others."""
     groups: list[tuple[list[NormalText], NormalText | None]] = []
@@ -75,7 +101,7 @@ def _clauses(text: NormalText, vocab: Vocab) -> list[tuple[NormalText, NormalTex
                 groups.append(([rest], heading))
             open_group = bool(rest.text) and not rest.text.endswith(("；", "。"))
             continue
-        if _opens_clause(flat.text, vocab) and not (open_group and RE_SELF_OPENING.match(flat.text)):
+        if _opens_clause(flat.text, vocab, genre) and not (open_group and RE_SELF_OPENING.match(flat.text)):
             heading = None
             groups.append(([flat], None))
         elif vocab.patterns["closing_formula"].match(flat.text) or vocab.patterns["date"].fullmatch(flat.text) \
@@ -121,7 +147,7 @@ def _cue_heading(flat: str, vocab: Vocab) -> re.Match | None:
     return match
 
 
-def _read_clause(document: Document, clause: NormalText, vocab: Vocab,
+def _read_clause(document: Document, clause: NormalText, vocab: Vocab, genre: str,
                  heading: NormalText | None = None) -> list[Appointment]:
     """The appointments of one clause; under a cue ``heading`` it is read as if it began with
     the cue, and sourced to its own text."""
@@ -129,11 +155,13 @@ def _read_clause(document: Document, clause: NormalText, vocab: Vocab,
     if heading is not None:
         clause = concat([heading, clause])
     mentions = find_mentions(clause)
-    person = _person(clause.text, mentions, vocab)
+    person = _person(clause.text, mentions, vocab, genre)
     if person is None:
         return []
     name_start, name_end, cue, action = person
     names = [clause.text[name_start:name_end]]
+    if cue not in clause.text[:name_start]:                                    # A、B不再担任X
+        names = _listed_before(clause.text[:name_start], vocab) + names
     while (other := _co_named(clause.text, name_end, vocab)) is not None:      # 任命A、B为X
         names.append(clause.text[other[0]:other[1]])
         name_end = other[1]
@@ -168,9 +196,24 @@ def _co_named(text: str, at: int, vocab: Vocab) -> tuple[int, int] | None:
     return match.span("name")
 
 
-def _person(text: str, mentions: Mentions, vocab: Vocab) -> tuple[int, int, str, Action] | None:
+def _listed_before(prefix: str, vocab: Vocab) -> list[str]:
+    """The names listed before the last one of ``A、B不再担任X`` (``prefix`` is ``A、``)."""
+    if not prefix.endswith("、"):
+        return []
+    names = []
+    for piece in reversed(prefix[:-1].split("、")):
+        name = bare_name(piece)
+        if not vocab.could_be_name(name):
+            break
+        names.insert(0, name)
+    return names
+
+
+def _person(text: str, mentions: Mentions, vocab: Vocab, genre: str) -> tuple[int, int, str, Action] | None:
     """(name start, name end, cue, action) from the PERSON mention next to the clause's cue."""
     for start, end, cue_mention in mentions.local("CUE"):
+        if not _read_in(cue_mention.text, genre, vocab):
+            continue
         action, form = vocab.actions[cue_mention.text]
         if form == "person_verb_post":
             names = [(i, j) for i, j, _ in mentions.local("PERSON") if j <= start]

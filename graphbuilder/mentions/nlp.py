@@ -57,25 +57,27 @@ class PersonNames:
     """Marks PERSON spans next to appointment cues.
 
     After 任命/免去/提名… the name runs to 为, 的, a bracket, or the start of an
-    organisation or of a county-level place (新安县…); before 不再担任 it is the characters that precede the cue on
-    its clause. Candidate lengths are 2–4 characters, and a name must open with
+    organisation or of a county-level place (新安县…); before 不再担任 or 任 it is the characters
+    that precede the cue on its clause, less 同志 and （女）. Candidate lengths are 2–4 characters, and a name must open with
     a listed surname (compound surnames such as 呼延 allow four characters).
     """
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
-        self.surnames = vocab.surnames
         self.actions = vocab.actions
         self.county_opening = vocab.patterns["county_opening"]
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(SPANS_KEY, []))
         starts = {s.start_char: s for s in spans if s.label_ in ("ORG", "PLACE", "CUE")}
+        titles = [(s.start_char, s.end_char) for s in spans if s.label_ == "TITLE"]
         found = []
         for cue in (s for s in spans if s.label_ == "CUE"):
             form = self.actions.get(cue.text, ("", ""))[1]
             if form == "person_verb_post":
-                candidate = self._name_before(doc, cue.start_char)
+                inside_title = any(i <= cue.start_char and cue.end_char <= j and (i, j) != (cue.start_char, cue.end_char)
+                                   for i, j in titles)                  # the 任 of 主任
+                candidate = None if inside_title else self._name_before(doc, cue.start_char)
             else:
                 candidate = self._name_after(doc, cue.end_char, starts)
             if candidate:
@@ -85,11 +87,6 @@ class PersonNames:
         doc.spans[SPANS_KEY] = spans + found
         return doc
 
-    def _plausible(self, name: str) -> bool:
-        if not all("\u4e00" <= ch <= "\u9fff" for ch in name):
-            return False
-        return self.vocab.opens_with_surname(name)
-
     def _name_after(self, doc: Doc, at: int, starts: dict) -> tuple[int, int] | None:
         text = doc.text
         if text.startswith("其", at):       # 免去其X职务 refers back to the clause's person
@@ -98,9 +95,7 @@ class PersonNames:
         for length in NAME_LENGTHS:
             name = text[at:at + length]
             rest = text[at + length:]
-            if len(name) < length or not self._plausible(name):
-                continue
-            if length == 4 and name[:2] not in self.surnames:
+            if len(name) < length or not self.vocab.could_be_name(name):
                 continue
             if rest.startswith(NAME_STOPS):
                 ranked.append((0, length))
@@ -116,14 +111,19 @@ class PersonNames:
     def _name_before(self, doc: Doc, at: int) -> tuple[int, int] | None:
         text = doc.text
         begin = at
-        while begin > 0 and begin > at - 7 and text[begin - 1] not in "；。，：\n":
+        while begin > 0 and begin > at - 7 and text[begin - 1] not in "；。，：、\n":
             begin -= 1
-        name = text[begin:at]
-        if name.endswith("（女）"):
-            name = name[:-3]
-        if 2 <= len(name) <= 4 and self._plausible(name):
+        name = bare_name(text[begin:at])
+        if self.vocab.could_be_name(name):
             return begin, begin + len(name)
         return None
+
+
+def bare_name(text: str) -> str:
+    """A name without the 同志 and （女） printed after it, in either order."""
+    for _ in range(2):
+        text = text.removesuffix("（女）").removesuffix("同志")
+    return text
 
 
 def spans(doc: Doc, label: str | None = None) -> list[Span]:

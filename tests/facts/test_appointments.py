@@ -542,3 +542,44 @@ def test_variant_remarks_and_formulas_are_not_posts(only_document, vocab):
     assert rows([f for f in found.facts if isinstance(f, Appointment)]) == [
         ("王小明", APPOINT, "洛阳市财政局局长"), ("张峰", REMOVE, "洛阳市民政局副局长")]
     assert [a.text for a in found.coverage.lines if a.status is LineStatus.UNREAD] == []
+
+
+def test_variant_person_takes_the_post(read):
+    """`A任X` (and 兼任, 担任), with 同志, （女）, a qualifier, 免去其 and names listed before the cue:
+    the personnel notices of many gazettes print appointments this way."""
+    _, extraction = read(["张三任洛阳市财政局局长；", "李四（女）任洛阳市教育局副局长（试用期一年）；",
+                          "王五同志任洛阳市发展和改革委员会主任，免去其洛阳市统计局局长职务；",
+                          "李明、欧阳明华任洛阳市人民政府副秘书长；", "刘洋兼任洛阳市物价局局长；",
+                          "马超同志担任洛阳市审计局局长；", "吴刚、陈静不再担任洛阳市人民政府副秘书长职务。"],
+                         title="关于张三等9人职务任免的通知")
+    assert [(f.person, f.action, f.post, f.qualifiers, f.gender) for f in extraction.facts] == [
+        ("张三", APPOINT, "洛阳市财政局局长", (), ""),
+        ("李四", APPOINT, "洛阳市教育局副局长", ("试用期一年",), "female"),
+        ("王五", APPOINT, "洛阳市发展和改革委员会主任", (), ""),
+        ("王五", REMOVE, "洛阳市统计局局长", (), ""),
+        ("李明", APPOINT, "洛阳市人民政府副秘书长", (), ""),
+        ("欧阳明华", APPOINT, "洛阳市人民政府副秘书长", (), ""),
+        ("刘洋", APPOINT, "洛阳市物价局局长", (), ""),
+        ("马超", APPOINT, "洛阳市审计局局长", (), ""),
+        ("吴刚", REMOVE, "洛阳市人民政府副秘书长", (), ""),
+        ("陈静", REMOVE, "洛阳市人民政府副秘书长", (), ""),
+    ]
+    assert extraction.diagnostics == ()
+
+
+def test_variant_a_title_with_ren_wrapped_to_the_next_line_continues_the_post(read):
+    """The 任 of 主任 at the head of a wrapped line (`员会主任职务`, 员 being a surname) is no cue,
+    nor the 任 of a document number (石政任〔2022〕5号)."""
+    _, extraction = read(["免去周一的洛阳市卫生和计划生育委\n员会主任职务；", "免去钱二的洛阳市发展和改革委\n员会副主任职务。"],
+                         number="石政任〔2022〕5号")     # 石 is a surname, and no post follows 任
+    assert extraction.diagnostics == ()
+    assert rows(extraction.facts) == [("周一", REMOVE, "洛阳市卫生和计划生育委员会主任"),
+                                      ("钱二", REMOVE, "洛阳市发展和改革委员会副主任")]
+
+
+def test_the_bare_ren_is_read_only_in_personnel_notices(only_document, vocab):
+    """Outside a personnel notice `A任X` is prose (强化责任…, 由市长任组长), not an appointment."""
+    text = ("洛阳市人民政府办公室 关于加强安全生产工作的通知\n\n洛政办〔2022〕3号\n\n各县（市、区）人民政府：\n\n"
+            "强化责任落实，明确分工。\n\n张三任洛阳市财政局局长期间的工作由审计部门审计。\n\n"
+            "洛阳市人民政府办公室\n\n2022年3月2日\n")
+    assert extract_appointments(only_document(text)[1], vocab).facts == ()
