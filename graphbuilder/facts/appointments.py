@@ -94,6 +94,7 @@ def _clauses(text: NormalText, vocab: Vocab, genre: str) -> list[tuple[NormalTex
     for _, flat in squashed_lines(text):
         if not flat.text:
             continue
+        flat = _after_decision_lead(flat, vocab)
         cue = _cue_heading(flat.text, vocab)
         if cue is not None:
             heading, rest = flat.slice(*cue.span("cue")), flat.slice(cue.end(), len(flat.text))
@@ -127,6 +128,16 @@ def _clauses(text: NormalText, vocab: Vocab, genre: str) -> list[tuple[NormalTex
             if piece.text.strip("，, "):
                 clauses.append((piece, above))
     return clauses
+
+
+def _after_decision_lead(flat: NormalText, vocab: Vocab) -> NormalText:
+    """``flat`` from its first cue when a decision formula runs into it (…研究，决定任命A为X)."""
+    if "决定" not in flat.text[:60]:
+        return flat
+    lead = vocab.patterns["decision_lead"].match(flat.text)
+    if lead is None or not flat.text.startswith(_cues(vocab)[0], lead.end()):
+        return flat
+    return flat.slice(lead.end(), len(flat.text))
 
 
 def _opens_item(flat: str, vocab: Vocab) -> bool:

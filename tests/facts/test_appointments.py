@@ -583,3 +583,20 @@ def test_the_bare_ren_is_read_only_in_personnel_notices(only_document, vocab):
             "强化责任落实，明确分工。\n\n张三任洛阳市财政局局长期间的工作由审计部门审计。\n\n"
             "洛阳市人民政府办公室\n\n2022年3月2日\n")
     assert extract_appointments(only_document(text)[1], vocab).facts == ()
+
+
+def test_variant_decision_formula_run_into_the_first_clause(only_document, vocab):
+    """`经…研究，决定任命A为X…` and `市人民政府决定：任命…` in one paragraph: the clauses open
+    after the formula, and the lines are read."""
+    from graphbuilder.facts import extract
+    from graphbuilder.records import LineStatus
+
+    text = ("洛阳市人民政府 关于孙一等3人职务任免的通知\n\n洛政任〔2022〕10号\n\n各县（市、区）人民政府，市人民政府各部门：\n\n"
+            "经市人民政府研究，决定任命孙一为洛阳市财政局局长，免去其洛阳市审计局局长职务；免去周二的洛阳市民政局副局长职务。\n\n"
+            "市人民政府决定：任命吴三为洛阳市商务局局长。\n\n洛阳市人民政府\n\n2022年5月6日\n")
+    found = extract(only_document(text)[1], vocab)
+    assert rows([f for f in found.facts if isinstance(f, Appointment)]) == [
+        ("孙一", APPOINT, "洛阳市财政局局长"), ("孙一", REMOVE, "洛阳市审计局局长"),
+        ("周二", REMOVE, "洛阳市民政局副局长"), ("吴三", APPOINT, "洛阳市商务局局长")]
+    assert [a.text for a in found.coverage.lines if a.status is LineStatus.UNREAD] == []
+    assert all(f.source.quote.startswith(("任命", "免去")) for f in found.facts)
