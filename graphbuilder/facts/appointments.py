@@ -12,6 +12,7 @@ from graphbuilder.documents.normalize import NormalText, concat
 from graphbuilder.facts.common import (document_text, make_source, split_outside_brackets,
                                        squashed_lines, trailing_qualifiers, unread)
 from graphbuilder.facts.coverage import document_genre
+from graphbuilder.facts.tasks import marker
 from graphbuilder.mentions.find import Mentions, find_mentions
 from graphbuilder.mentions.nlp import bare_name
 from graphbuilder.records import Action, Appointment, Diagnostic, Document, Extraction, Severity
@@ -94,7 +95,7 @@ def _clauses(text: NormalText, vocab: Vocab, genre: str) -> list[tuple[NormalTex
     for _, flat in squashed_lines(text):
         if not flat.text:
             continue
-        flat = _after_decision_lead(flat, vocab)
+        flat = _after_lead(flat, vocab, genre)
         cue = _cue_heading(flat.text, vocab)
         if cue is not None:
             heading, rest = flat.slice(*cue.span("cue")), flat.slice(cue.end(), len(flat.text))
@@ -130,8 +131,13 @@ def _clauses(text: NormalText, vocab: Vocab, genre: str) -> list[tuple[NormalTex
     return clauses
 
 
-def _after_decision_lead(flat: NormalText, vocab: Vocab) -> NormalText:
-    """``flat`` from its first cue when a decision formula runs into it (…研究，决定任命A为X)."""
+def _after_lead(flat: NormalText, vocab: Vocab, genre: str) -> NormalText:
+    """``flat`` from its clause when an item number (一、 1. （三）) or a decision formula
+    (…研究，决定任命A为X) comes before it."""
+    numbered = marker(flat.text)
+    rest = flat.text[numbered.length:] if numbered is not None else ""
+    if rest and (_opens_clause(rest, vocab, genre) or _opens_item(rest, vocab)):    # 1.张三为X under 任命：
+        return flat.slice(numbered.length, len(flat.text))
     if "决定" not in flat.text[:60]:
         return flat
     lead = vocab.patterns["decision_lead"].match(flat.text)

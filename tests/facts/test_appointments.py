@@ -600,3 +600,19 @@ def test_variant_decision_formula_run_into_the_first_clause(only_document, vocab
         ("周二", REMOVE, "洛阳市民政局副局长"), ("吴三", APPOINT, "洛阳市商务局局长")]
     assert [a.text for a in found.coverage.lines if a.status is LineStatus.UNREAD] == []
     assert all(f.source.quote.startswith(("任命", "免去")) for f in found.facts)
+
+
+def test_variant_numbered_clauses(read):
+    """Clauses numbered 一、 1. （三） (and numbered under a cue heading): the number is not part
+    of the clause, and each clause is read."""
+    _, extraction = read(["一、任命孙一为洛阳市财政局局长；", "二、免去周二的洛阳市民政局副局长职务。",
+                          "1．任命吴三为洛阳市商务局局长；", "（三）提名郑四为洛阳市投资集团有限公司总经理人选；",
+                          "（四）王五任洛阳市审计局局长。", "免去：", "1.钱六的洛阳市统计局副局长职务；",
+                          "2.赵七的洛阳市档案馆馆长职务。"], title="关于孙一等7人职务任免的通知")
+    assert rows(extraction.facts) == [
+        ("孙一", APPOINT, "洛阳市财政局局长"), ("周二", REMOVE, "洛阳市民政局副局长"),
+        ("吴三", APPOINT, "洛阳市商务局局长"), ("郑四", NOMINATE, "洛阳市投资集团有限公司总经理"),
+        ("王五", APPOINT, "洛阳市审计局局长"), ("钱六", REMOVE, "洛阳市统计局副局长"),
+        ("赵七", REMOVE, "洛阳市档案馆馆长")]
+    assert extraction.diagnostics == ()
+    assert not any(f.source.quote[:1] in "一二1（" for f in extraction.facts)
