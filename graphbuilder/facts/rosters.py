@@ -104,7 +104,8 @@ class _Reader:
             else:                                  # 组长： alone; its members follow on their lines
                 self.consumed.append(flat.span(0, len(text)))
             return
-        if self.role and (self._only_members(text) or self._spaced_member(flat, 0, len(text))):
+        if self.role and (self._only_members(text) or self._spaced_member(flat, 0, len(text))
+                          or self._post_then_name(flat, 0, len(text))):
             self._members(flat, 1 if text[0] in "-•·" else 0)
             return
         self.role = ""
@@ -150,6 +151,17 @@ class _Reader:
                 return None
         return None
 
+    def _post_then_name(self, flat: NormalText, i: int, j: int) -> tuple[str, str] | None:
+        """(name, post) of ``flat.text[i:j]`` printed as the post, spaces, then the name
+        (`市长 张三`, `市市场监管局局长　赵六`): a title ends the post."""
+        part = flat.text[i:j]
+        for k in (3, 2, 4):
+            if len(part) > k + 1 and _space_before(flat, j - k):
+                name, post = part[-k:], part[:-k]
+                if self._is_person(name) and post.endswith(self.vocab.titles_longest_first):
+                    return name, post
+        return None
+
     @staticmethod
     def _gaps(flat: NormalText, start: int) -> bool:
         """Whether whitespace was squashed out of ``flat`` anywhere after ``start``."""
@@ -182,10 +194,12 @@ class _Reader:
             return [(at, len(flat.text), *whole)]
         out = []
         for i, j in _member_parts(flat.text[at:]):
-            spaced = self._spaced_member(flat, at + i, at + j)
+            spaced = self._spaced_member(flat, at + i, at + j) or self._post_then_name(flat, at + i, at + j)
             match = None if spaced else RE_MEMBER.fullmatch(flat.text[at + i:at + j])
             if match and not self._is_person(match["name"]):      # 市财政局 is no name
                 match = None
+            if not (spaced or match) and (named := self._post_and_name(flat.text[at + i:at + j])):
+                spaced = named[1], named[0]                        # 成员：市财政局局长王五、…
             if spaced or match:
                 out.append((at + i, at + j, *(spaced or (match["name"], match["post"] or ""))))
         return out

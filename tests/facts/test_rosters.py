@@ -533,3 +533,15 @@ def test_variant_mention_without_founding_gives_nothing(read):
     groups, members, offices, _, _ = read(plan(
         "（一）加强组织领导。各乡（镇）要在县乡村振兴工作领导小组的统一领导下开展工作。"))
     assert (groups, members, offices) == ([], [], [])
+
+
+def test_variant_post_printed_before_the_name(read):
+    """`主　任：市长 张三`, continuation lines `市市场监管局局长　赵六`, and a labelled list of
+    posts each closed by its holder's name (成员：市财政局局长王五、市公安局副局长钱七)."""
+    body = ("主　任：市长 张三\n副主任：副市长 呼延向阳\n委　员：市政府副秘书长 王五\n"
+            "　　　　市市场监管局局长　赵六\n成　员：市财政局局长孙志强、市公安局副局长钱进")
+    groups, members, _, extraction, _ = read(founding(RIVER, body))
+    assert member_rows(members) == [
+        ("张三", "主任", "市长"), ("呼延向阳", "副主任", "副市长"), ("王五", "委员", "市政府副秘书长"),
+        ("赵六", "委员", "市市场监管局局长"), ("孙志强", "成员", "市财政局局长"), ("钱进", "成员", "市公安局副局长")]
+    assert members[3].source.quote == "市市场监管局局长　赵六" and extraction.diagnostics == ()
