@@ -24,12 +24,13 @@ DEADLINE_WORDS = ("时限", "时间")
 RE_LEAD_MARK = re.compile(r"（牵头）$")
 RE_INLINE_LABEL = re.compile(r"。(?=[\u4e00-\u9fff]{0,6}(?:单位|部门)：)")
 RE_LEAD_SUPPORT = re.compile(r"^(?P<lead>.+?)牵头[，,](?P<support>.+?)(?P<tail>按职责分工负责|配合|负责)$")
+RE_RESPONSIBLE_SUPPORT = re.compile(r"^(?P<lead>[^，,]+?)负责[，,](?P<support>.+?)(?P<tail>配合|协助)$")
 RE_LEAD_ONLY = re.compile(r"^(?P<lead>.+?)牵头$")
 RE_RESPONSIBLE = re.compile(r"^(?P<lead>.+?)负责$")
 RE_DUTY_SECTION = re.compile(r"职责分工|任务分工|部门职责")
 RE_UNIT_OPENING = re.compile(r"^(?P<unit>[^。，；：]{2,20}?)。")
 RE_CONTINUED = re.compile(r"^续表")
-INLINE_LABELS = ("（…负责）", "牵头", "按职责分工负责", "配合", "负责")
+INLINE_LABELS = ("（…负责）", "牵头", "按职责分工负责", "配合", "协助", "负责")
 RE_ROUND_BRACKET = re.compile(r"[（）]")
 
 
@@ -134,13 +135,13 @@ class _Reader:
 
     def _sentence_lists(self, item: _Item, joined: NormalText) -> None:
         """The units of an item named in a closing sentence without brackets, read as a bracket's
-        inline list is (由X牵头，Y配合。/ X、Y负责。): only an item that names no unit otherwise."""
+        inline list is (由X牵头，Y配合。/ X负责，Y配合。/ X、Y负责。): only an item that names no unit otherwise."""
         text = joined.text
         if "牵头" not in text and "负责" not in text:        # the words every such list has
             return
         for i, j in split_outside_brackets(text, "。")[1:]:
             start = i + 1 if text.startswith("由", i) else i
-            if "牵头" not in text[start:j] and not text[start:j].rstrip("。").endswith("负责"):
+            if "牵头" not in text[start:j] and "负责" not in text[start:j]:
                 continue
             sentence = joined.slice(start, j)
             for kind, label, a, b in _inline_parts(sentence.text.rstrip("。"), self.vocab):
@@ -308,12 +309,13 @@ def _list_parts(content: str, vocab: Vocab,
 
 
 def _inline_parts(content: str, vocab: Vocab) -> list[tuple[DutyKind, str, int, int]]:
-    """The lists of `X牵头，Y配合`, `X牵头` and `X负责`: (kind, label, start, end) of each."""
-    for pattern, groups in ((RE_LEAD_SUPPORT, ("lead", "support")), (RE_LEAD_ONLY, ("lead",)),
-                            (RE_RESPONSIBLE, ("lead",))):
+    """The lists of `X牵头，Y配合`, `X负责，Y配合`, `X牵头` and `X负责`: (kind, label, start, end) of each."""
+    for pattern, groups in ((RE_LEAD_SUPPORT, ("lead", "support")), (RE_RESPONSIBLE_SUPPORT, ("lead", "support")),
+                            (RE_LEAD_ONLY, ("lead",)), (RE_RESPONSIBLE, ("lead",))):
         match = pattern.match(content)
         if match:
-            return [_inline_part(match, group, pattern is RE_RESPONSIBLE, vocab) for group in groups]
+            responsible = pattern is RE_RESPONSIBLE or pattern is RE_RESPONSIBLE_SUPPORT
+            return [_inline_part(match, group, responsible, vocab) for group in groups]
     return []
 
 

@@ -459,14 +459,17 @@ def test_variant_lead_marked_in_a_list_of_responsible_units(read):
 
 
 def test_variant_units_in_a_closing_sentence(read):
-    """由X牵头，Y配合。/ X牵头，Y配合。/ X、Y负责。 closing an item without brackets name its units;
-    a closing sentence of words that are not units names none."""
+    """由X牵头，Y配合。/ X牵头，Y配合。/ X负责，Y配合。/ X、Y负责。 closing an item without brackets
+    name its units; a closing sentence of words that are not units names none."""
     _, assignments, _ = read(
         "一、稳增长\n1. 固定资产投资增长10%。由市发展改革委牵头，市住房城乡建设局、市交通运输局配合。\n"
         "2. 社会消费品零售总额增长9%。市商务局牵头，市统计局配合。\n3. 推进减税降费。市财政局、市税务局负责。\n"
-        "4. 优化营商环境。各地各部门要高度重视，认真负责。")
+        "4. 优化营商环境。各地各部门要高度重视，认真负责。\n5. 推进政务服务。市政务服务中心负责，市大数据局、市司法局配合。\n"
+        "6. 做好安全生产。各地要落实属地责任，负责到底，形成合力配合。")
     assert [(a.task, a.unit, a.kind) for a in assignments] == [
         ("一、1.", "市发展改革委", DutyKind.LEAD), ("一、1.", "市住房城乡建设局", DutyKind.SUPPORT),
         ("一、1.", "市交通运输局", DutyKind.SUPPORT), ("一、2.", "市商务局", DutyKind.LEAD),
         ("一、2.", "市统计局", DutyKind.SUPPORT), ("一、3.", "市财政局", DutyKind.LEAD), ("一、3.", "市税务局", DutyKind.LEAD),
+        ("一、5.", "市政务服务中心", DutyKind.LEAD), ("一、5.", "市大数据局", DutyKind.SUPPORT),
+        ("一、5.", "市司法局", DutyKind.SUPPORT),
     ]
