@@ -16,6 +16,9 @@ from graphbuilder.vocab import Vocab
 
 RE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)(?P<head>[^，。]{2,16}?)（?(?:共)?(?P<count>\d+)?(?:人|个|名)?）?$")
 RE_PERSON_AWARD = re.compile(r"(?P<before>[\u4e00-\u9fff]{2,6})同志记(?P<award>个人[一二三]等功|[一二三]等功|功)")
+RE_PERSON_PRAISE = re.compile(r"(?P<before>[\u4e00-\u9fff]{2,6})同志(?:予以|给予)?(?P<award>通报嘉奖|嘉奖|通报表扬)")
+# 授予王强同志“洛阳市见义勇为模范”称号 / 授予市财政局“先进集体”荣誉称号: the quoted title is the award
+RE_TITLE_CONFERRED = re.compile(r"授予(?P<recipient>[^，。；“”]{2,30}?)(?:同志)?“(?P<award>[^“”]{2,30})”(?:荣誉)?称号")
 RE_UNIT_AWARD = re.compile(r"对(?P<unit>[^，。]{2,30}?)(?:予以|给予)(?P<award>通报嘉奖|嘉奖|通报表扬)")
 _UNIT_AWARD_WORDS = re.compile(r"予以|给予")
 RE_CELLS = re.compile(r"\t+|\s*\|\s*|\s{2,}")
@@ -121,7 +124,9 @@ class _Reader:
             source = make_source(self.document, line, match.start(), match.end())
             self.facts.append(Commendation(unit, "", match["award"], match["award"], True, source))
             self.consumed.append((source.start, source.end))
-        for match in RE_PERSON_AWARD.finditer(line.text) if "同志记" in line.text else ():
+        persons = [*(RE_PERSON_AWARD.finditer(line.text) if "同志记" in line.text else ()),
+                   *(RE_PERSON_PRAISE.finditer(line.text) if "同志" in line.text else ())]
+        for match in sorted(persons, key=lambda m: m.start()):
             name = _name_before(match["before"], self.vocab)
             if not name:
                 continue
@@ -129,6 +134,20 @@ class _Reader:
             source = make_source(self.document, line, match.end("before") - len(name), match.end())
             self.facts.append(Commendation(name, "", award, match["award"], False, source))
             self.consumed.append((source.start, source.end))
+        for match in RE_TITLE_CONFERRED.finditer(line.text) if "称号" in line.text else ():
+            self._conferred(line, match)
+
+    def _conferred(self, line: NormalText, match: re.Match) -> None:
+        """授予A“X”称号: a person (A同志) or a unit; not a count of them (授予张三等5名同志)."""
+        recipient = squash(match["recipient"])
+        if "等" in recipient:
+            return
+        is_unit = recipient.endswith(self.vocab.unit_suffixes)
+        if not is_unit and not self.vocab.could_be_name(recipient):
+            return
+        source = make_source(self.document, line, match.start("recipient"), match.end())
+        self.facts.append(Commendation(recipient, "", match["award"], match["award"], is_unit, source))
+        self.consumed.append((source.start, source.end))
 
 
 def _name_before(text: str, vocab: Vocab) -> str:
