@@ -217,12 +217,17 @@ class _Reader:
 
     # prose: founding sentences, positions, offices ----------------------------------------
     def _prose(self, flat: NormalText) -> None:
+        founded = False
         for i, j in split_outside_brackets(flat.text, "。"):
             sentence = flat.slice(i, j)
-            self._founding(sentence)
+            if self._founding(sentence):
+                founded = True
+            elif founded:        # 成立X。组长由市长张三担任，…: the roles follow in sentences of their own
+                self._positions(sentence)
             self._office(sentence)
 
-    def _founding(self, sentence: NormalText) -> None:
+    def _founding(self, sentence: NormalText) -> bool:
+        """Opens the group a founding sentence names, and reads the roles it gives; whether it named one."""
         text = sentence.text
         # RE_FOUNDED tried only where a founding word occurs (most sentences hold none).
         founded = RE_FOUNDED.finditer(text) if RE_FOUNDING_WORD.search(text) else ()
@@ -233,13 +238,21 @@ class _Reader:
                 continue
             self._open_group(name, make_source(self.document, sentence))
             self._positions(sentence)
+            return True
+        return False
 
     def _positions(self, sentence: NormalText) -> None:
+        """Roles given in a sentence: 由X担任组长 / 以X为组长 (holder first), 组长由X担任 /
+        成员由X、Y主要负责同志组成 (role first); the office's roles are ``_office``'s."""
         roles = "|".join(re.escape(r) for r in self.roles)
-        pattern = re.compile(rf"(?:由)?(?P<holder>[^，由]{{1,300}}?)(?:担任|任|为)(?P<role>{roles})(?![\u4e00-\u9fff]{{0,2}}办公室)")
+        holder_first = re.compile(rf"(?:由)?(?P<holder>[^，由]{{1,300}}?)(?:担任|任|为)(?P<role>{roles})(?![\u4e00-\u9fff]{{0,2}}办公室)")
+        role_first = re.compile(rf"^(?P<role>{roles})由(?P<holder>[^，由]{{1,300}}?)(?:(?:同志)?(?:担任|兼任)|组成)$")
         for i, j in split_outside_brackets(sentence.text, "，"):
             clause = sentence.text[i:j]
-            for match in pattern.finditer(clause):
+            first = role_first.match(clause)
+            for match in [first] if first else holder_first.finditer(clause):
+                if match["role"].startswith("办公室"):
+                    continue
                 holder = re.sub(r"^.*成立(?:由|以)?", "", match["holder"])
                 named = self._posts_and_names(holder)
                 if named:          # 以市长张三为组长: persons with the posts printed before them
@@ -270,7 +283,10 @@ class _Reader:
 
     def _by_position(self, holder: str, role: str, sentence: NormalText, i: int, j: int) -> None:
         source = make_source(self.document, sentence, i, j)
-        for position in _expand_positions(holder):
+        positions = _expand_positions(holder)
+        if positions == [holder]:           # no department list: 市发展改革委、市水利局主要负责同志 is one a unit
+            positions = self._unit_heads(holder) or positions
+        for position in positions:
             self.facts.append(Membership(self.group, "", role, position, True, (), source))
         self.consumed.append((source.start, source.end))
 
@@ -286,6 +302,8 @@ class _Reader:
                  *RE_OFFICE_HOLDERS_AFTER.finditer(sentence.text, match.end())]
         for holders in sorted(found, key=lambda m: m.start()):
             for holder, post in _holders(holders["holders"]):
+                if not post and not self._is_person(holder) and (named := self._post_and_name(holder)):
+                    post, holder = named                     # 办公室主任由市水利局局长赵六兼任
                 if self._is_person(holder):
                     self.facts.append(Membership(group, holder, holders["role"], post, False, (), source))
                 else:       # `由X主要负责同志任办公室主任`: the regex took 同志 off the position

@@ -503,6 +503,22 @@ def test_variant_prose_group_by_position(read):
     assert [(o.group, o.unit) for o in offices] == [(name, "县农业农村局")]
 
 
+def test_variant_prose_roles_after_the_founding_sentence(read):
+    """成立X。组长由市长张三担任，副组长由…担任，成员由A、B主要负责同志组成。: the roles in the
+    sentence after the founding one, the role first; an office director named after his post."""
+    groups, members, offices, extraction, _ = read(plan(
+        "（一）加强组织领导。市政府决定成立洛阳市河长制工作领导小组。组长由市长张三担任，副组长由副市长李四、"
+        "市政府秘书长王五担任，成员由市发展改革委、市水利局主要负责同志组成。领导小组办公室设在市水利局，"
+        "办公室主任由市水利局局长赵六兼任。"))
+    name = "洛阳市河长制工作领导小组"
+    assert [g.name for g in groups] == [name]
+    assert [(m.role, m.person, m.stated_post, m.by_position) for m in members] == [
+        ("组长", "张三", "市长", False), ("副组长", "李四", "副市长", False),
+        ("副组长", "王五", "市政府秘书长", False), ("成员", "", "市发展改革委主要负责同志", True),
+        ("成员", "", "市水利局主要负责同志", True), ("办公室主任", "赵六", "市水利局局长", False)]
+    assert [(o.group, o.unit) for o in offices] == [(name, "市水利局")]
+
+
 def test_variant_prose_department_list(read):
     _, members, _, _, _ = read(plan(
         "（一）加强组织领导。成立渑池县乡村振兴工作领导小组，由县长任组长，市农业农村、财政、教育、"
