@@ -67,6 +67,7 @@ class Vocab:
     exclusive_titles: frozenset[str] = frozenset()   # principal heads: one such post at a time
     title_bodies: tuple[tuple[str, str], ...] = ()   # bare title -> the body it implies (副市长 -> 市人民政府)
     cue_genres: dict[str, str] = field(default_factory=dict)   # cue -> the only genre it is read in (任)
+    duty_labels_beside_lead: dict[str, str] = field(default_factory=dict)   # 责任单位 -> support beside 牵头单位
 
     # Derived once per Vocab (cached_property writes the instance __dict__, which a
     # frozen dataclass allows): extractors consult these for every clause and token.
@@ -164,6 +165,7 @@ def load_vocab(root: str | None = None) -> Vocab:
     titles = _rows(lex / "titles.tsv", ("title", "rank"))
     roles = _rows(lex / "roles.tsv", ("label", "rank", "tier"))
     actions = _rows(lex / "actions.tsv", ("cue", "action", "form"))
+    duty_labels = _rows(lex / "duty_labels.tsv", ("label", "kind"))
     return Vocab(
         titles={r["title"]: _int(lex / "titles.tsv", r, "rank") for r in titles},
         roles={r["label"]: _int(lex / "roles.tsv", r, "rank") for r in roles},
@@ -175,7 +177,8 @@ def load_vocab(root: str | None = None) -> Vocab:
                 for r in _rows(lex / "awards.tsv", ("heading", "award", "recipient_kind"))},
         sections=tuple(_words(lex / "sections.txt")),
         places=_places(lex),
-        duty_labels={r["label"]: r["kind"] for r in _rows(lex / "duty_labels.tsv", ("label", "kind"))},
+        duty_labels={r["label"]: r["kind"] for r in duty_labels},
+        duty_labels_beside_lead={r["label"]: r["beside_lead"] for r in duty_labels if r.get("beside_lead")},
         unit_suffixes=tuple(_words(lex / "unit_suffixes.txt")),
         surnames=frozenset(_words(lex / "surnames.txt")) if (lex / "surnames.txt").exists()
         else frozenset(),

@@ -43,7 +43,7 @@ class _Item:
 
 @dataclass
 class _Table:
-    duty_columns: tuple[tuple[int, str], ...]     # (column, its duty label) of each unit column
+    duty_columns: tuple[tuple[int, str, DutyKind], ...]     # (column, its duty label, kind) of each unit column
     deadline_column: int
     width: int
 
@@ -61,6 +61,8 @@ class _Reader:
         self.tasks: dict[str, Task] = {}
         self.assignments: list[Assignment] = []
         self.consumed: list[tuple[int, int]] = []
+        self.unit_labels = tuple(sorted((label for label in vocab.duty_labels if _unit_label(label, vocab)),
+                                        key=len, reverse=True))
 
     def read(self, text: NormalText) -> None:
         for line, flat in squashed_lines(text):
@@ -105,8 +107,11 @@ class _Reader:
             return
         joined = concat(item.lines)
         before = len(self.assignments)
-        for line in _label_lines(item.lines):
-            self._label_line(item, joined, line)
+        labelled = [(line, labelled_parts(line.text, self.unit_labels))
+                    for line in _label_lines(item.lines) if RE_LABEL.match(line.text)]
+        kinds = _kinds([label for _, parts in labelled for label, _, _ in parts], self.vocab)
+        for line, parts in labelled:
+            self._label_line(item, joined, line, parts, kinds)
         self._bracket_lists(item, joined)
         if len(self.assignments) == before:
             self._sentence_lists(item, joined)
@@ -123,14 +128,12 @@ class _Reader:
         return self.tasks[path]
 
     # list forms ------------------------------------------------------------------------
-    def _label_line(self, item: _Item, joined: NormalText, line: NormalText) -> None:
-        if not RE_LABEL.match(line.text):
-            return
-        parts = labelled_parts(line.text)
+    def _label_line(self, item: _Item, joined: NormalText, line: NormalText,
+                    parts: list[tuple[str, int, int]], kinds: dict[str, DutyKind]) -> None:
         deadline = _deadline(line.text, parts)
         for label, a, b in parts:
             if _unit_label(label, self.vocab):
-                self._emit(item, joined, line, a, b, DutyKind(self.vocab.duty_labels[label]), label,
+                self._emit(item, joined, line, a, b, kinds[label], label,
                            deadline=deadline)
 
     def _sentence_lists(self, item: _Item, joined: NormalText) -> None:
@@ -150,7 +153,7 @@ class _Reader:
     def _bracket_lists(self, item: _Item, joined: NormalText) -> None:
         for i, j in _bracket_groups(joined.text):
             content = joined.slice(i + 1, j - 1)
-            parts = labelled_parts(content.text)
+            parts = labelled_parts(content.text, self.unit_labels)
             deadline = _deadline(content.text, parts)
             for kind, label, a, b in _list_parts(content.text, self.vocab, parts):
                 self._emit(item, joined, content, a, b, kind, label, quote=(i, j), deadline=deadline)
@@ -205,9 +208,11 @@ class _Reader:
     def _header(self, cells: list[str]) -> _Table | None:
         """A header row: its unit columns (牵头单位, 配合单位 …; not the first, the task's) and deadline."""
         squashed = ["".join(c.split()) for c in cells]
-        duties = tuple((k, c) for k, c in enumerate(squashed) if k and _unit_label(c, self.vocab))
+        duties = [(k, c) for k, c in enumerate(squashed) if k and _unit_label(c, self.vocab)]
         if not duties or self.vocab.duty_labels.get(squashed[0]):
             return None
+        kinds = _kinds([label for _, label in duties], self.vocab)
+        duties = tuple((k, label, kinds[label]) for k, label in duties)
         deadline = next((k for k, c in enumerate(squashed) if any(w in c for w in DEADLINE_WORDS)), -1)
         return _Table(duties, deadline, len(cells))
 
@@ -215,19 +220,20 @@ class _Reader:
         self.rows += 1
         path = f"表{self.rows}"
         flat = line.squash()
-        title = heading(cells[0].rstrip("。"))
-        self.tasks.setdefault(path, Task(path, title, cells[0], "", make_source(self.document, flat)))
+        first_unit = self.table.duty_columns[0][0]
+        task_text = cells[1] if cells[0].strip().isdigit() and first_unit > 1 else cells[0]   # 序号 ⇥ 任务 ⇥ …
+        title = heading(task_text.rstrip("。"))
+        self.tasks.setdefault(path, Task(path, title, task_text, "", make_source(self.document, flat)))
         deadline = cells[self.table.deadline_column] if self.table.deadline_column >= 0 else ""
         item = _Item(path, "", [flat])
         searched = 0
-        for column, label in self.table.duty_columns:
+        for column, label, kind in self.table.duty_columns:
             unit_text = "".join(cells[column].split())
             start = flat.text.find(unit_text, searched) if unit_text else -1
             if start < 0:
                 continue
             searched = start + len(unit_text)
-            self._emit(item, flat, flat, start, searched, DutyKind(self.vocab.duty_labels[label]), label,
-                       deadline="".join(deadline.split()))
+            self._emit(item, flat, flat, start, searched, kind, label, deadline="".join(deadline.split()))
 
 
 def _label_lines(lines: list[NormalText]) -> list[NormalText]:
@@ -280,19 +286,36 @@ def _bracket_groups(text: str) -> list[tuple[int, int]]:
     return groups
 
 
-def labelled_parts(text: str) -> list[tuple[str, int, int]]:
-    """(label, start, end) of each `label：…` part of ``text``: a part ends at the next `；`, or
-    at a `，` that opens another label (牵头单位：市发展改革委，完成时限：2021年底); a final 。 is
-    not part of it. Text before the first label is no part."""
+def labelled_parts(text: str, labels: tuple[str, ...] = ()) -> list[tuple[str, int, int]]:
+    """(label, start, end) of each `label：…` part of ``text``: a part ends at the next `；`, at a
+    `，` that opens another label (牵头单位：市发展改革委，完成时限：2021年底), or, when nothing
+    separates two labelled parts (the space between them squashed out: 牵头单位：市民政局　责任单位：…),
+    where the longest of ``labels`` opening the next one starts. A final 。 is not part of it.
+    Text before the first label is no part."""
     if "：" not in text:                      # no label at all (most brackets and lines)
         return []
-    cuts = [m.start() for m in RE_PART_CUT.finditer(text)]
+    bounds = [(m.start(), m.end()) for m in RE_PART_CUT.finditer(text)]
+    if labels and text.count("：") > len(bounds) + 1:
+        bounds = sorted(bounds + _unseparated_labels(text, bounds, labels))
     parts = []
-    for start, end in zip([0, *(cut + 1 for cut in cuts)], [*cuts, len(text)]):
+    for start, end in zip([0, *(after for _, after in bounds)], [*(at for at, _ in bounds), len(text)]):
         match = RE_LABEL.match(text[start:end])
         if match:
             parts.append((match["label"], start + match.start("units"), start + match.end("units")))
     return parts
+
+
+def _unseparated_labels(text: str, bounds: list[tuple[int, int]], labels: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Empty bounds before each label (the longest of ``labels`` ending at a ：) that no separator
+    parts from the labelled part before it."""
+    out, last_colon = [], -1
+    for colon in (k for k, ch in enumerate(text) if ch == "："):
+        separated = last_colon < 0 or any(last_colon < at < colon for at, _ in bounds)
+        label = next((label for label in labels if text.endswith(label, 0, colon)), None)
+        if not separated and label and colon - len(label) > last_colon + 1:
+            out.append((colon - len(label), colon - len(label)))
+        last_colon = colon
+    return out
 
 
 def _deadline(text: str, parts: list[tuple[str, int, int]]) -> str:
@@ -303,9 +326,19 @@ def _deadline(text: str, parts: list[tuple[str, int, int]]) -> str:
 def _list_parts(content: str, vocab: Vocab,
                 labelled: list[tuple[str, int, int]]) -> list[tuple[DutyKind, str, int, int]]:
     """The unit lists inside one bracket (its ``labelled_parts`` given): (kind, label, start, end) of each."""
-    parts = [(DutyKind(vocab.duty_labels[label]), label, a, b) for label, a, b in labelled
-             if label in vocab.duty_labels]
+    kinds = _kinds([label for label, _, _ in labelled], vocab)
+    parts = [(kinds[label], label, a, b) for label, a, b in labelled if label in kinds]
     return parts or _inline_parts(content, vocab)
+
+
+def _kinds(labels: list[str], vocab: Vocab) -> dict[str, DutyKind]:
+    """The kind of each duty label of one list: 责任单位 leads when it is the only list, and
+    supports beside a leading label (牵头单位：X；责任单位：Y)."""
+    labels = [label for label in labels if label in vocab.duty_labels]
+    beside = vocab.duty_labels_beside_lead
+    led = any(vocab.duty_labels[label] == "lead" and label not in beside for label in labels)
+    return {label: DutyKind(beside.get(label, vocab.duty_labels[label]) if led else vocab.duty_labels[label])
+            for label in labels}
 
 
 def _inline_parts(content: str, vocab: Vocab) -> list[tuple[DutyKind, str, int, int]]:

@@ -473,3 +473,23 @@ def test_variant_units_in_a_closing_sentence(read):
         ("一、5.", "市政务服务中心", DutyKind.LEAD), ("一、5.", "市大数据局", DutyKind.SUPPORT),
         ("一、5.", "市司法局", DutyKind.SUPPORT),
     ]
+
+
+def test_variant_responsible_units_beside_a_lead_support(read):
+    """责任单位 leads when it is the only list, and supports beside 牵头单位: in a bracket (its labels
+    parted by a space only), on label lines and in a table whose rows open with a 序号 column."""
+    tasks, assignments, _ = read(
+        "1.新建改建城市道路20条。（牵头单位：市住房城乡建设局；责任单位：市财政局、各县区政府）\n"
+        "2.新增养老床位1000张。（牵头单位：市民政局　责任单位：市卫生健康委）\n"
+        "3.建设市传染病医院。\n牵头单位：市卫生健康委\n责任单位：市财政局\n"
+        "4.开展全民健身活动。（责任单位：市体育局、市教育局）\n\n"
+        "序号\t工作任务\t牵头单位\t责任单位\t完成时限\n1\t改造老旧小区100个\t市住房城乡建设局\t市财政局\t2022年12月底\n")
+    assert sorted((a.task, a.unit, a.kind) for a in assignments) == sorted([
+        ("1.", "市住房城乡建设局", DutyKind.LEAD), ("1.", "市财政局", DutyKind.SUPPORT),
+        ("1.", "各县区政府", DutyKind.SUPPORT), ("2.", "市民政局", DutyKind.LEAD),
+        ("2.", "市卫生健康委", DutyKind.SUPPORT), ("3.", "市卫生健康委", DutyKind.LEAD),
+        ("3.", "市财政局", DutyKind.SUPPORT), ("4.", "市体育局", DutyKind.LEAD), ("4.", "市教育局", DutyKind.LEAD),
+        ("表1", "市住房城乡建设局", DutyKind.LEAD), ("表1", "市财政局", DutyKind.SUPPORT),
+    ])
+    assert {t.path: t.title for t in tasks}["表1"] == "改造老旧小区100个"
+    assert [a.deadline for a in assignments if a.task == "表1"] == ["2022年12月底"] * 2
