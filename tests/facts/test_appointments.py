@@ -616,3 +616,10 @@ def test_variant_numbered_clauses(read):
         ("赵七", REMOVE, "洛阳市档案馆馆长")]
     assert extraction.diagnostics == ()
     assert not any(f.source.quote[:1] in "一二1（" for f in extraction.facts)
+
+
+def test_variant_a_term_after_the_post_is_no_post(read):
+    """`聘任A为X，聘期三年` / `任命A为X，试用期一年`: the term is a remark, not a second post."""
+    _, extraction = read(["聘任周洁为洛阳市人民政府参事，聘期三年；", "任命王刚为洛阳市审计局副局长，试用期一年。"],
+                         title="关于周洁等2人职务任免的通知")
+    assert rows(extraction.facts) == [("周洁", APPOINT, "洛阳市人民政府参事"), ("王刚", APPOINT, "洛阳市审计局副局长")]
