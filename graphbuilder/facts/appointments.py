@@ -7,18 +7,20 @@ as printed. One Appointment per person × post × action.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from graphbuilder.documents.normalize import NormalText, concat
 from graphbuilder.facts.common import (document_text, make_source, split_outside_brackets,
                                        squashed_lines, trailing_qualifiers, unread)
 from graphbuilder.facts.coverage import document_genre
-from graphbuilder.facts.tasks import marker
+from graphbuilder.facts.tasks import OPENERS as MARKER_OPENERS, marker
 from graphbuilder.mentions.find import Mentions, find_mentions
 from graphbuilder.mentions.nlp import bare_name
 from graphbuilder.records import Action, Appointment, Diagnostic, Document, Extraction, Severity
 from graphbuilder.vocab import Vocab
 
 FEMALE = "（女）"
+MAX_NAME_RUN = 7             # a name with 同志 and （女） before a following cue: 欧阳春花（女）
 RE_TITLE_COUNT = re.compile(r"关于(?P<first>[\u4e00-\u9fff]{2,4}?)等(?P<count>\d+)(?:人|名同志)")
 SELF_REMOVAL = r"[，,]?免去其"          # 其: the person of the clause still open
 RE_SELF = re.compile(SELF_REMOVAL + r"(?P<posts>.+?)(?:职务)?$")
@@ -52,12 +54,13 @@ def _opens_clause(flat: str, vocab: Vocab, genre: str) -> bool:
     leading, following = _cues(vocab)
     if flat.startswith(leading):
         return True
-    return any(_names_then_cue(flat, flat.find(cue), cue, vocab, genre) for cue in following)
+    return any(_names_then_cue(flat, match.start(), match[0], vocab, genre)
+               for match in following.finditer(flat, 1, MAX_NAME_RUN + 1 + following.longest))
 
 
 def _names_then_cue(flat: str, at: int, cue: str, vocab: Vocab, genre: str) -> bool:
     after = flat[at + len(cue):at + len(cue) + 1]
-    return 0 < at <= 7 and "\u4e00" <= after <= "\u9fff" and _read_in(cue, genre, vocab) \
+    return at <= MAX_NAME_RUN and "\u4e00" <= after <= "\u9fff" and _read_in(cue, genre, vocab) \
         and not _inside_title(flat, at, cue, vocab) \
         and all(map(vocab.could_be_name, bare_name(flat[:at]).split("、")))
 
@@ -73,16 +76,26 @@ def _inside_title(flat: str, at: int, cue: str, vocab: Vocab) -> bool:
                if cue in title and title != cue and at >= title.find(cue))
 
 
-_last_cues: tuple = (None, ((), ()))     # (vocab.actions, its cues): asked for on every line
+_last_cues: tuple = (None, ((), None))   # (vocab.actions, its cues): asked for on every line
 
 
-def _cues(vocab: Vocab) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Cues that open a clause (任命…), and cues that follow its person (…不再担任)."""
+class _FollowingCues(NamedTuple):
+    pattern: re.Pattern           # the cues that follow their person (…不再担任, …任), longest first
+    longest: int
+
+    def finditer(self, text: str, start: int, end: int):
+        return self.pattern.finditer(text, start, end)
+
+
+def _cues(vocab: Vocab) -> tuple[tuple[str, ...], _FollowingCues]:
+    """Cues that open a clause (任命…), and the cues that follow its person (…不再担任)."""
     global _last_cues
     if _last_cues[0] is not vocab.actions:
         actions = vocab.actions.items()
+        following = sorted((cue for cue, (_, form) in actions if form == "person_verb_post"), key=len, reverse=True)
         _last_cues = (vocab.actions, (tuple(cue for cue, (_, form) in actions if form != "person_verb_post"),
-                                      tuple(cue for cue, (_, form) in actions if form == "person_verb_post")))
+                                      _FollowingCues(re.compile("|".join(map(re.escape, following))),
+                                                     len(following[0]))))
     return _last_cues[1]
 
 
@@ -95,7 +108,8 @@ def _clauses(text: NormalText, vocab: Vocab, genre: str) -> list[tuple[NormalTex
     for _, flat in squashed_lines(text):
         if not flat.text:
             continue
-        flat = _after_lead(flat, vocab, genre)
+        if flat.text[:1] in MARKER_OPENERS or "决定" in flat.text[:60]:      # few lines: test first
+            flat = _after_lead(flat, vocab, genre)
         cue = _cue_heading(flat.text, vocab)
         if cue is not None:
             heading, rest = flat.slice(*cue.span("cue")), flat.slice(cue.end(), len(flat.text))

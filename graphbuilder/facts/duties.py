@@ -334,6 +334,8 @@ def _list_parts(content: str, vocab: Vocab,
 def _kinds(labels: list[str], vocab: Vocab) -> dict[str, DutyKind]:
     """The kind of each duty label of one list: 责任单位 leads when it is the only list, and
     supports beside a leading label (牵头单位：X；责任单位：Y)."""
+    if not labels:
+        return {}
     labels = [label for label in labels if label in vocab.duty_labels]
     beside = vocab.duty_labels_beside_lead
     led = any(vocab.duty_labels[label] == "lead" and label not in beside for label in labels)

@@ -312,7 +312,7 @@ class _Reader:
 
     def _is_person(self, text: str) -> bool:
         """A name, not a position: 2–4 characters, no title word, opening with a surname."""
-        if not re.fullmatch(NAME, text) or any(text.endswith(t) for t in self.vocab.titles):
+        if not re.fullmatch(NAME, text) or text.endswith(self.vocab.titles_longest_first):
             return False
         return self.vocab.opens_with_surname(text)
 

@@ -11,6 +11,7 @@ RE_MARKER = re.compile(
     rf"^(?:(?P<cn>[{CN}]{{1,3}})、|（(?P<cnp>[{CN}]{{1,3}})）|(?P<ar>\d{{1,2}})[.、](?!\d)"
     rf"|（?(?P<arp>\d{{1,2}})）|(?P<circled>[{CIRCLED}]))")
 LEVELS = ("cn", "cnp", "ar", "arp", "circled")
+OPENERS = frozenset(CN + CIRCLED + "（0123456789")      # the characters a marker can open with
 MAX_TITLE = 30
 
 
@@ -23,6 +24,8 @@ class Marker:
 
 def marker(flat: str) -> Marker | None:
     """The numbering marker that opens a squashed line, if any."""
+    if flat[:1] not in OPENERS:               # most lines: no regex call
+        return None
     match = RE_MARKER.match(flat)
     if not match:
         return None

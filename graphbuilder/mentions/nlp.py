@@ -69,17 +69,20 @@ class PersonNames:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(SPANS_KEY, []))
-        starts = {s.start_char: s for s in spans if s.label_ in ("ORG", "PLACE", "CUE")}
-        titles = [(s.start_char, s.end_char) for s in spans if s.label_ == "TITLE"]
+        read = [(span.label_, span.start_char, span.end_char) for span in spans]   # each attribute read once
+        starts = {i for label, i, _ in read if label in ("ORG", "PLACE", "CUE")}
+        titles = [(i, j) for label, i, j in read if label == "TITLE"]
+        text = doc.text                   # spaCy joins the tokens again on every access
         found = []
-        for cue in (s for s in spans if s.label_ == "CUE"):
-            form = self.actions.get(cue.text, ("", ""))[1]
+        for label, start, end in read:
+            if label != "CUE":
+                continue
+            form = self.actions.get(text[start:end], ("", ""))[1]
             if form == "person_verb_post":
-                inside_title = any(i <= cue.start_char and cue.end_char <= j and (i, j) != (cue.start_char, cue.end_char)
-                                   for i, j in titles)                  # the 任 of 主任
-                candidate = None if inside_title else self._name_before(doc, cue.start_char)
+                inside_title = any(i <= start and end <= j and (i, j) != (start, end) for i, j in titles)   # 主任
+                candidate = None if inside_title else self._name_before(text, start)
             else:
-                candidate = self._name_after(doc, cue.end_char, starts)
+                candidate = self._name_after(text, end, starts)
             if candidate:
                 span = doc.char_span(*candidate, label="PERSON")
                 if span is not None:
@@ -87,8 +90,7 @@ class PersonNames:
         doc.spans[SPANS_KEY] = spans + found
         return doc
 
-    def _name_after(self, doc: Doc, at: int, starts: dict) -> tuple[int, int] | None:
-        text = doc.text
+    def _name_after(self, text: str, at: int, starts: set[int]) -> tuple[int, int] | None:
         if text.startswith("其", at):       # 免去其X职务 refers back to the clause's person
             return None
         ranked = []
@@ -108,8 +110,7 @@ class PersonNames:
         best = min(ranked, key=lambda r: (r[0], r[1] != 3, r[1]))
         return at, at + best[1]
 
-    def _name_before(self, doc: Doc, at: int) -> tuple[int, int] | None:
-        text = doc.text
+    def _name_before(self, text: str, at: int) -> tuple[int, int] | None:
         begin = at
         while begin > 0 and begin > at - 7 and text[begin - 1] not in "；。，：、\n":
             begin -= 1
