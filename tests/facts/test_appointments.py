@@ -591,13 +591,15 @@ def test_variant_decision_formula_run_into_the_first_clause(only_document, vocab
     from graphbuilder.facts import extract
     from graphbuilder.records import LineStatus
 
-    text = ("洛阳市人民政府 关于孙一等3人职务任免的通知\n\n洛政任〔2022〕10号\n\n各县（市、区）人民政府，市人民政府各部门：\n\n"
+    text = ("洛阳市人民政府 关于孙一等4人职务任免的通知\n\n洛政任〔2022〕10号\n\n各县（市、区）人民政府，市人民政府各部门：\n\n"
             "经市人民政府研究，决定任命孙一为洛阳市财政局局长，免去其洛阳市审计局局长职务；免去周二的洛阳市民政局副局长职务。\n\n"
-            "市人民政府决定：任命吴三为洛阳市商务局局长。\n\n洛阳市人民政府\n\n2022年5月6日\n")
+            "市人民政府决定：任命吴三为洛阳市商务局局长。\n\n根据工作需要，经市政府研究决定，免去钱五的洛阳市统计局局长职务。\n\n"
+            "洛阳市人民政府\n\n2022年5月6日\n")
     found = extract(only_document(text)[1], vocab)
     assert rows([f for f in found.facts if isinstance(f, Appointment)]) == [
         ("孙一", APPOINT, "洛阳市财政局局长"), ("孙一", REMOVE, "洛阳市审计局局长"),
-        ("周二", REMOVE, "洛阳市民政局副局长"), ("吴三", APPOINT, "洛阳市商务局局长")]
+        ("周二", REMOVE, "洛阳市民政局副局长"), ("吴三", APPOINT, "洛阳市商务局局长"),
+        ("钱五", REMOVE, "洛阳市统计局局长")]
     assert [a.text for a in found.coverage.lines if a.status is LineStatus.UNREAD] == []
     assert all(f.source.quote.startswith(("任命", "免去")) for f in found.facts)
 
@@ -623,3 +625,15 @@ def test_variant_a_term_after_the_post_is_no_post(read):
     _, extraction = read(["聘任周洁为洛阳市人民政府参事，聘期三年；", "任命王刚为洛阳市审计局副局长，试用期一年。"],
                          title="关于周洁等2人职务任免的通知")
     assert rows(extraction.facts) == [("周洁", APPOINT, "洛阳市人民政府参事"), ("王刚", APPOINT, "洛阳市审计局副局长")]
+
+
+def test_variant_decision_formula_with_a_reason_is_boilerplate(only_document, vocab):
+    """`根据工作需要，经市政府研究决定：` over the clauses is the decision formula."""
+    from graphbuilder.facts import extract
+    from graphbuilder.records import LineStatus
+
+    text = ("洛阳市人民政府 关于孙一职务任免的通知\n\n洛政任〔2022〕14号\n\n各县（市、区）人民政府，市人民政府各部门：\n\n"
+            "根据工作需要，经市政府研究决定：\n\n任命孙一为洛阳市财政局局长。\n\n洛阳市人民政府\n\n2022年5月6日\n")
+    found = extract(only_document(text)[1], vocab)
+    assert rows([f for f in found.facts if isinstance(f, Appointment)]) == [("孙一", APPOINT, "洛阳市财政局局长")]
+    assert [a.text for a in found.coverage.lines if a.status is LineStatus.UNREAD] == []
