@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuilder.facts import extract_appointments
-from graphbuilder.records import Action, Appointment
+from graphbuilder.facts import extract, extract_appointments
+from graphbuilder.records import Action, Appointment, LineStatus
 
 APPOINT, REMOVE, NOMINATE = Action.APPOINT, Action.REMOVE, Action.NOMINATE
 PERSONNEL_NOTICES = {
@@ -61,6 +61,17 @@ def read(only_document, vocab):
 
     return get
 
+
+
+@pytest.fixture(scope="module")
+def read_accounted(only_document, vocab):
+    """`read_accounted(text)` -> (appointment rows, lines left unread, all facts) of a whole notice."""
+    def get(text: str):
+        found = extract(only_document(text)[1], vocab)
+        unread = [a.text for a in found.coverage.lines if a.status is LineStatus.UNREAD]
+        return rows([f for f in found.facts if isinstance(f, Appointment)]), unread, found.facts
+
+    return get
 
 # seeds: counts ---------------------------------------------------------------------------
 
@@ -486,7 +497,6 @@ def test_variant_cue_headings_over_lists(clauses, read, only_document, vocab):
     a line): each line reads as if it began with the cue, until a 。, the signature or the date
     ends the list; a fact quotes its own line, and every line is read."""
     from graphbuilder.facts.coverage import account_lines
-    from graphbuilder.records import LineStatus
 
     title = "关于王小明等4人职务任免的通知"
     _, extraction = read(clauses, title=title)
@@ -528,20 +538,16 @@ def test_variant_several_persons_to_one_post(read):
     assert extraction.diagnostics == ()
 
 
-def test_variant_remarks_and_formulas_are_not_posts(only_document, vocab):
+def test_variant_remarks_and_formulas_are_not_posts(read_accounted):
     """`，另有任用` after a removal is a remark, not a post; a dated decision formula and
     `以上同志任职时间…` are boilerplate: every line of the notice is accounted."""
-    from graphbuilder.facts import extract
-    from graphbuilder.records import LineStatus
-
     text = ("洛阳市人民政府 关于王小明等2人职务任免的通知\n\n洛政任〔2021〕11号\n\n各县（市、区）人民政府，市人民政府各部门：\n\n"
             "经2021年3月1日市政府第5次常务会议研究，决定：\n\n任命王小明同志为洛阳市财政局局长（试用期一年）；\n\n"
             "免去张峰同志洛阳市民政局副局长职务，另有任用。\n\n以上同志任职时间从2021年3月1日起计算。\n\n"
             "洛阳市人民政府\n\n2021年3月2日\n")
-    found = extract(only_document(text)[1], vocab)
-    assert rows([f for f in found.facts if isinstance(f, Appointment)]) == [
-        ("王小明", APPOINT, "洛阳市财政局局长"), ("张峰", REMOVE, "洛阳市民政局副局长")]
-    assert [a.text for a in found.coverage.lines if a.status is LineStatus.UNREAD] == []
+    found, unread, _ = read_accounted(text)
+    assert found == [("王小明", APPOINT, "洛阳市财政局局长"), ("张峰", REMOVE, "洛阳市民政局副局长")]
+    assert unread == []
 
 
 def test_variant_person_takes_the_post(read):
@@ -585,23 +591,20 @@ def test_the_bare_ren_is_read_only_in_personnel_notices(only_document, vocab):
     assert extract_appointments(only_document(text)[1], vocab).facts == ()
 
 
-def test_variant_decision_formula_run_into_the_first_clause(only_document, vocab):
+def test_variant_decision_formula_run_into_the_first_clause(read_accounted):
     """`经…研究，决定任命A为X…` and `市人民政府决定：任命…` in one paragraph: the clauses open
     after the formula, and the lines are read."""
-    from graphbuilder.facts import extract
-    from graphbuilder.records import LineStatus
-
     text = ("洛阳市人民政府 关于孙一等4人职务任免的通知\n\n洛政任〔2022〕10号\n\n各县（市、区）人民政府，市人民政府各部门：\n\n"
             "经市人民政府研究，决定任命孙一为洛阳市财政局局长，免去其洛阳市审计局局长职务；免去周二的洛阳市民政局副局长职务。\n\n"
             "市人民政府决定：任命吴三为洛阳市商务局局长。\n\n根据工作需要，经市政府研究决定，免去钱五的洛阳市统计局局长职务。\n\n"
             "洛阳市人民政府\n\n2022年5月6日\n")
-    found = extract(only_document(text)[1], vocab)
-    assert rows([f for f in found.facts if isinstance(f, Appointment)]) == [
+    found, unread, facts = read_accounted(text)
+    assert found == [
         ("孙一", APPOINT, "洛阳市财政局局长"), ("孙一", REMOVE, "洛阳市审计局局长"),
         ("周二", REMOVE, "洛阳市民政局副局长"), ("吴三", APPOINT, "洛阳市商务局局长"),
         ("钱五", REMOVE, "洛阳市统计局局长")]
-    assert [a.text for a in found.coverage.lines if a.status is LineStatus.UNREAD] == []
-    assert all(f.source.quote.startswith(("任命", "免去")) for f in found.facts)
+    assert unread == []
+    assert all(f.source.quote.startswith(("任命", "免去")) for f in facts)
 
 
 def test_variant_numbered_clauses(read):
@@ -627,13 +630,8 @@ def test_variant_a_term_after_the_post_is_no_post(read):
     assert rows(extraction.facts) == [("周洁", APPOINT, "洛阳市人民政府参事"), ("王刚", APPOINT, "洛阳市审计局副局长")]
 
 
-def test_variant_decision_formula_with_a_reason_is_boilerplate(only_document, vocab):
+def test_variant_decision_formula_with_a_reason_is_boilerplate(read_accounted):
     """`根据工作需要，经市政府研究决定：` over the clauses is the decision formula."""
-    from graphbuilder.facts import extract
-    from graphbuilder.records import LineStatus
-
     text = ("洛阳市人民政府 关于孙一职务任免的通知\n\n洛政任〔2022〕14号\n\n各县（市、区）人民政府，市人民政府各部门：\n\n"
             "根据工作需要，经市政府研究决定：\n\n任命孙一为洛阳市财政局局长。\n\n洛阳市人民政府\n\n2022年5月6日\n")
-    found = extract(only_document(text)[1], vocab)
-    assert rows([f for f in found.facts if isinstance(f, Appointment)]) == [("孙一", APPOINT, "洛阳市财政局局长")]
-    assert [a.text for a in found.coverage.lines if a.status is LineStatus.UNREAD] == []
+    assert read_accounted(text)[:2] == ([("孙一", APPOINT, "洛阳市财政局局长")], [])

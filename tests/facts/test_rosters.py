@@ -486,37 +486,31 @@ def plan(body: str, number: str = "渑政办〔2022〕3号") -> str:
             f"渑池县乡村振兴实施方案\n一、总体要求\n做好工作。\n二、保障措施\n{body}\n")
 
 
-def test_variant_prose_group_by_position(read):
-    groups, members, offices, _, _ = read(plan(
-        "（一）加强组织领导。成立渑池县乡村振兴工作领导小组，由县长任组长，常务副县长任常务副组长，"
-        "分管副县长任副组长，县政府有关部门负责同志为成员。领导小组下设办公室，办公室设在县农业农村局，"
-        "县农业农村局局长兼任办公室主任。"))
-    name = "渑池县乡村振兴工作领导小组"
+@pytest.mark.parametrize("body,name,expected,office", [
+    ("（一）加强组织领导。成立渑池县乡村振兴工作领导小组，由县长任组长，常务副县长任常务副组长，"
+     "分管副县长任副组长，县政府有关部门负责同志为成员。领导小组下设办公室，办公室设在县农业农村局，"
+     "县农业农村局局长兼任办公室主任。",
+     "渑池县乡村振兴工作领导小组",
+     [("组长", "", "县长", True), ("常务副组长", "", "常务副县长", True), ("副组长", "", "分管副县长", True),
+      ("成员", "", "县政府有关部门负责同志", True), ("办公室主任", "", "县农业农村局局长", True)],
+     "县农业农村局"),
+    ("（一）加强组织领导。市政府决定成立洛阳市河长制工作领导小组。组长由市长张三担任，副组长由副市长李四、"
+     "市政府秘书长王五担任，成员由市发展改革委、市水利局主要负责同志组成。领导小组办公室设在市水利局，"
+     "办公室主任由市水利局局长赵六兼任。",
+     "洛阳市河长制工作领导小组",
+     [("组长", "张三", "市长", False), ("副组长", "李四", "副市长", False), ("副组长", "王五", "市政府秘书长", False),
+      ("成员", "", "市发展改革委主要负责同志", True), ("成员", "", "市水利局主要负责同志", True),
+      ("办公室主任", "赵六", "市水利局局长", False)],
+     "市水利局"),
+], ids=["by-position-in-the-founding-sentence", "role-first-after-the-founding-sentence"])
+def test_variant_prose_group(body, name, expected, office, read):
+    """A group defined in prose: roles by position (由县长任组长) in the founding sentence, or role
+    first in the sentences after it (组长由市长张三担任，成员由A、B主要负责同志组成), each unit's head
+    by position; the office, and its director named after his post."""
+    groups, members, offices, _, _ = read(plan(body))
     assert [g.name for g in groups] == [name]
-    assert [(m.role, m.stated_post, m.by_position, m.person) for m in members] == [
-        ("组长", "县长", True, ""),
-        ("常务副组长", "常务副县长", True, ""),
-        ("副组长", "分管副县长", True, ""),
-        ("成员", "县政府有关部门负责同志", True, ""),
-        ("办公室主任", "县农业农村局局长", True, ""),
-    ]
-    assert [(o.group, o.unit) for o in offices] == [(name, "县农业农村局")]
-
-
-def test_variant_prose_roles_after_the_founding_sentence(read):
-    """成立X。组长由市长张三担任，副组长由…担任，成员由A、B主要负责同志组成。: the roles in the
-    sentence after the founding one, the role first; an office director named after his post."""
-    groups, members, offices, extraction, _ = read(plan(
-        "（一）加强组织领导。市政府决定成立洛阳市河长制工作领导小组。组长由市长张三担任，副组长由副市长李四、"
-        "市政府秘书长王五担任，成员由市发展改革委、市水利局主要负责同志组成。领导小组办公室设在市水利局，"
-        "办公室主任由市水利局局长赵六兼任。"))
-    name = "洛阳市河长制工作领导小组"
-    assert [g.name for g in groups] == [name]
-    assert [(m.role, m.person, m.stated_post, m.by_position) for m in members] == [
-        ("组长", "张三", "市长", False), ("副组长", "李四", "副市长", False),
-        ("副组长", "王五", "市政府秘书长", False), ("成员", "", "市发展改革委主要负责同志", True),
-        ("成员", "", "市水利局主要负责同志", True), ("办公室主任", "赵六", "市水利局局长", False)]
-    assert [(o.group, o.unit) for o in offices] == [(name, "市水利局")]
+    assert [(m.role, m.person, m.stated_post, m.by_position) for m in members] == expected
+    assert [(o.group, o.unit) for o in offices] == [(name, office)]
 
 
 def test_variant_prose_department_list(read):
