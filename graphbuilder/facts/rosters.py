@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from graphbuilder.documents.normalize import NormalText
+from graphbuilder.facts.bodies import body_kind, body_name, group_from_title
 from graphbuilder.facts.common import (document_text, make_source, split_outside_brackets, squashed_lines,
                                        table_cells, unread)
 from graphbuilder.records import Diagnostic, Document, Extraction, Group, Membership, Office
@@ -57,7 +58,7 @@ class _Reader:
         self.consumed: list[tuple[int, int]] = []
 
     def read(self, text: NormalText) -> None:
-        title_group = _group_from_title(self.document.title, self.vocab)
+        title_group = group_from_title(self.document.title, self.vocab)
         if title_group:
             first = next(line.strip() for line in text.lines() if line.text.strip())
             self._open_group(title_group, make_source(self.document, first))
@@ -114,10 +115,10 @@ class _Reader:
     # groups ----------------------------------------------------------------------------
     def _heading_group(self, text: str) -> str:
         match = RE_ROSTER_HEADING.match(text) if "名单" in text else None     # cheap test first
-        if match and _body_kind(match["name"], self.vocab):
+        if match and body_kind(match["name"], self.vocab):
             return match["name"]
         stripped = re.sub(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)", "", text)
-        if stripped != text and len(stripped) <= 30 and _body_kind(stripped, self.vocab) \
+        if stripped != text and len(stripped) <= 30 and body_kind(stripped, self.vocab) \
                 and not re.search("[，。；：]", stripped):
             return stripped
         return ""
@@ -126,7 +127,7 @@ class _Reader:
         parent = ""
         if self.groups and name not in self.groups:
             parent = next(iter(self.groups))
-        self.groups.setdefault(name, Group(name, _body_kind(name, self.vocab), parent, source))
+        self.groups.setdefault(name, Group(name, body_kind(name, self.vocab), parent, source))
         self.named.setdefault(name, []).append((source.start, source.end))
         self.group, self.role = name, ""
 
@@ -233,7 +234,7 @@ class _Reader:
         founded = RE_FOUNDED.finditer(text) if RE_FOUNDING_WORD.search(text) else ()
         reconstituted = RE_RECONSTITUTED.finditer(text)        # starts with 对: re scans for it
         for match in [*founded, *reconstituted]:
-            name = _body_name(match["name"], self.vocab)
+            name = body_name(match["name"], self.vocab)
             if not name or ("，" in name and "由" not in match["name"] and not match["name"].startswith("以")):
                 continue
             self._open_group(name, make_source(self.document, sentence))
@@ -318,7 +319,7 @@ class _Reader:
 
     def _office_group(self, before: str) -> str:
         """`市防汛抗旱应急指挥部下设办公室` names its group; `领导小组下设办公室` means the current one."""
-        named = _body_name(before, self.vocab)
+        named = body_name(before, self.vocab)
         if named and named in self.groups:
             return named
         for name in reversed(list(self.groups)):
@@ -372,34 +373,6 @@ def _expand_positions(holder: str) -> list[str]:
         elif part:
             out.append(part)
     return out
-
-
-def _body_kind(name: str, vocab: Vocab) -> str:
-    for suffix in vocab.bodies_longest_first:
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return vocab.bodies[suffix]
-    return ""
-
-
-def _body_name(text: str, vocab: Vocab) -> str:
-    """The group name a founding phrase introduces (after the last 的 of `由…为成员的X`)."""
-    best = ""
-    for suffix in vocab.bodies_longest_first:
-        at = text.find(suffix)
-        if at > 0 and vocab.bodies[suffix] != "office":
-            candidate = text[:at + len(suffix)]
-            if len(candidate) > len(best):
-                best = candidate
-    best = best.rsplit("的", 1)[-1] if "由" in best or best.startswith("以") else best
-    best = re.sub(r"^相应的?", "", best)
-    return best if len(best) >= 5 else ""
-
-
-def _group_from_title(title: str, vocab: Vocab) -> str:
-    match = re.search(r"关于(?:成立|调整|组建|设立)(?P<name>.+?)(?:组成人员|成员)?的(?:通知|决定)$", title)
-    if match and _body_kind(match["name"], vocab):
-        return match["name"]
-    return ""
 
 
 def extract_rosters(document: Document, vocab: Vocab) -> Extraction:
