@@ -19,7 +19,7 @@ from graphbuilder.mentions.nlp import bare_name
 from graphbuilder.records import Action, Appointment, Diagnostic, Document, Extraction, Severity
 from graphbuilder.vocab import Vocab
 
-FEMALE = "（女）"
+RE_PERSON_NOTE = re.compile(r"（(?P<note>[^（）]{1,12})）")     # （女） / （女，回族） after a name
 MAX_NAME_RUN = 7             # a name with 同志 and （女） before a following cue: 欧阳春花（女）
 RE_TITLE_COUNT = re.compile(r"关于(?P<first>[\u4e00-\u9fff]{2,4}?)等(?P<count>\d+)(?:人|名同志)")
 SELF_REMOVAL = r"[，,]?免去其"          # 其: the person of the clause still open
@@ -196,9 +196,7 @@ def _read_clause(document: Document, clause: NormalText, vocab: Vocab, genre: st
     while (other := _co_named(clause.text, name_end, vocab)) is not None:      # 任命A、B为X
         names.append(clause.text[other[0]:other[1]])
         name_end = other[1]
-    rest = clause.text[name_end:].removeprefix("同志")
-    gender = "female" if rest.startswith(FEMALE) else ""
-    rest = rest[len(FEMALE):].removeprefix("同志") if gender else rest
+    rest, gender, noted = _after_name(clause.text[name_end:], vocab)
     if cue in clause.text[:name_start]:
         rest = rest[1:] if rest[:1] in "为的" else rest
     else:                                            # A不再担任X
@@ -213,9 +211,22 @@ def _read_clause(document: Document, clause: NormalText, vocab: Vocab, genre: st
         for act, posts in groups:
             for post, qualifiers in _posts(posts, act, vocab):
                 organization, title = split_post(post, vocab)
-                facts.append(Appointment(name, act, post, organization, title, qualifiers,
+                facts.append(Appointment(name, act, post, organization, title, noted + qualifiers,
                                          gender if len(names) == 1 else "", source))
     return facts
+
+
+def _after_name(rest: str, vocab: Vocab) -> tuple[str, str, tuple[str, ...]]:
+    """``rest`` past the 同志 and the bracketed note printed after a name (（女）, （女，回族）,
+    （挂职）): (what follows, gender, the note's words that qualify the posts, not the person)."""
+    rest = rest.removeprefix("同志")
+    note = RE_PERSON_NOTE.match(rest)
+    if note is None:
+        return rest, "", ()
+    words = tuple(word for word in re.split("[，,、]", note["note"]) if word)
+    gender = "female" if "女" in words else ""
+    person = vocab.patterns["person_attribute"]
+    return rest[note.end():].removeprefix("同志"), gender, tuple(w for w in words if not person.fullmatch(w))
 
 
 def _co_named(text: str, at: int, vocab: Vocab) -> tuple[int, int] | None:

@@ -635,3 +635,17 @@ def test_variant_decision_formula_with_a_reason_is_boilerplate(read_accounted):
     text = ("洛阳市人民政府 关于孙一职务任免的通知\n\n洛政任〔2022〕14号\n\n各县（市、区）人民政府，市人民政府各部门：\n\n"
             "根据工作需要，经市政府研究决定：\n\n任命孙一为洛阳市财政局局长。\n\n洛阳市人民政府\n\n2022年5月6日\n")
     assert read_accounted(text)[:2] == ([("孙一", APPOINT, "洛阳市财政局局长")], [])
+
+
+def test_variant_note_after_the_name(read):
+    """`A（女，回族）为X` / `A（挂职）为X` / `A（民盟盟员）为X`: the note is no part of the post; 女 is
+    the gender, words that describe the person are dropped, the others qualify the post."""
+    _, extraction = read(["任命张三（女，回族）为洛阳市民族宗教事务局局长；", "任命李四（挂职）为洛阳市商务局副局长；",
+                          "任命赵六（民盟盟员）为洛阳市教育局副局长；", "免去王五（女）的洛阳市统计局局长职务。"],
+                         title="关于张三等4人职务任免的通知")
+    assert [(f.person, f.action, f.post, f.gender, f.qualifiers) for f in extraction.facts] == [
+        ("张三", APPOINT, "洛阳市民族宗教事务局局长", "female", ()),
+        ("李四", APPOINT, "洛阳市商务局副局长", "", ("挂职",)),
+        ("赵六", APPOINT, "洛阳市教育局副局长", "", ()),
+        ("王五", REMOVE, "洛阳市统计局局长", "female", ()),
+    ]
