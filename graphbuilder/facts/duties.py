@@ -28,7 +28,7 @@ RE_RESPONSIBLE_SUPPORT = re.compile(r"^(?P<lead>[^，,]+?)负责[，,](?P<suppor
 RE_LEAD_ONLY = re.compile(r"^(?P<lead>.+?)牵头$")
 RE_RESPONSIBLE = re.compile(r"^(?P<lead>.+?)负责$")
 RE_DUTY_SECTION = re.compile(r"职责分工|任务分工|部门职责")
-RE_UNIT_OPENING = re.compile(r"^(?P<unit>[^。，；：]{2,20}?)。")
+RE_UNIT_OPENING = re.compile(r"^(?P<unit>[^。，；：]{2,20}?)[。：]")     # （一）市公安局。负责… / 市公安局：负责…
 RE_CONTINUED = re.compile(r"^续表")
 INLINE_LABELS = ("（…负责）", "牵头", "按职责分工负责", "配合", "协助", "负责")
 RE_ROUND_BRACKET = re.compile(r"[（）]")
@@ -177,7 +177,7 @@ class _Reader:
     # 职责分工 sections ------------------------------------------------------------------
     def _duty_paragraph(self, path: str, parent: str, body: NormalText) -> None:
         match = RE_UNIT_OPENING.match(body.text)
-        if not match or not looks_like_unit(match["unit"], self.vocab):
+        if not match or match["unit"] in self.vocab.duty_labels or not looks_like_unit(match["unit"], self.vocab):
             return
         task = Task(path, heading(body.text[match.end():]), body.text, parent,
                     make_source(self.document, body))

@@ -493,3 +493,14 @@ def test_variant_responsible_units_beside_a_lead_support(read):
     ])
     assert {t.path: t.title for t in tasks}["表1"] == "改造老旧小区100个"
     assert [a.deadline for a in assignments if a.task == "表1"] == ["2022年12月底"] * 2
+
+
+def test_variant_duty_paragraphs_with_a_colon(read):
+    """A 职责分工 paragraph opening with its unit and a colon (（二）市公安局：负责…) as with a 。;
+    a duty label there (牵头单位：) is no unit."""
+    tasks, assignments, _ = read(
+        "一、部门职责分工\n（一）市应急管理局。负责全市安全生产综合监督管理工作。\n"
+        "（二）市公安局：负责道路交通安全管理工作。\n（三）牵头单位：市住房城乡建设局\n")
+    assert rows(assignments) == [
+        ("一、(一)", "市应急管理局", LEAD, "职责分工"), ("一、(二)", "市公安局", LEAD, "职责分工")]
+    assert {t.path: t.title for t in tasks}["一、(二)"] == "负责道路交通安全管理工作"
