@@ -247,19 +247,29 @@ class _Reader:
         成员由X、Y主要负责同志组成 (role first); the office's roles are ``_office``'s."""
         roles = "|".join(re.escape(r) for r in self.roles)
         holder_first = re.compile(rf"(?:由)?(?P<holder>[^，由]{{1,300}}?)(?:担任|任|为)(?P<role>{roles})(?![\u4e00-\u9fff]{{0,2}}办公室)")
-        role_first = re.compile(rf"^(?P<role>{roles})由(?P<holder>[^，由]{{1,300}}?)(?:(?:同志)?(?:担任|兼任)|组成)$")
-        for i, j in split_outside_brackets(sentence.text, "，"):
+        role_first = re.compile(rf"^(?P<body>[^，由（）]{{0,12}}?)(?P<role>{roles})由(?P<holder>[^，由]{{1,300}}?)"
+                                rf"(?:(?:同志)?(?:担任|兼任)|组成)$")
+        for i, j in split_outside_brackets(sentence.text, "，；"):
             clause = sentence.text[i:j]
             first = role_first.match(clause)
+            if first and not self._names_the_group(first["body"], sentence.text):
+                first = None
             for match in [first] if first else holder_first.finditer(clause):
                 if match["role"].startswith("办公室"):
                     continue
                 holder = re.sub(r"^.*成立(?:由|以)?", "", match["holder"])
+                holder += "同志" if holder.endswith("负责") else ""      # 由…主要负责同志担任: 同志 went with 担任
                 named = self._posts_and_names(holder)
                 if named:          # 以市长张三为组长: persons with the posts printed before them
                     self._named_holders(named, match["role"], sentence, i + match.start(), i + match.end())
                 elif holder and not self._is_person(holder):
                     self._by_position(holder, match["role"], sentence, i + match.start(), i + match.end())
+
+    def _names_the_group(self, body: str, sentence: str) -> bool:
+        """Whether ``body``, before a role (医管委主任由…担任), is the current group: nothing, its
+        name's end, a body's name, or the short name the sentence gives it (以下简称医管委)."""
+        return not body or self.group.endswith(body) or bool(body_kind(body, self.vocab)) \
+            or re.search(f"简称[“\"]?{re.escape(body)}", sentence) is not None
 
     def _posts_and_names(self, holder: str) -> list[tuple[str, str]]:
         """(post, name) of each of ``holder``'s 、-separated parts when every part is a post

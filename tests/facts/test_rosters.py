@@ -502,11 +502,17 @@ def plan(body: str, number: str = "渑政办〔2022〕3号") -> str:
       ("成员", "", "市发展改革委主要负责同志", True), ("成员", "", "市水利局主要负责同志", True),
       ("办公室主任", "赵六", "市水利局局长", False)],
      "市水利局"),
-], ids=["by-position-in-the-founding-sentence", "role-first-after-the-founding-sentence"])
+    ("（二）完善管理体制。组建洛阳市城市管理委员会（以下简称城管委），城管委主任由市政府主要负责同志担任，"
+     "副主任由分管副市长担任；城管委下设办公室，办公室设在市城市管理局。",
+     "洛阳市城市管理委员会",
+     [("主任", "", "市政府主要负责同志", True), ("副主任", "", "分管副市长", True)],
+     "市城市管理局"),
+], ids=["by-position-in-the-founding-sentence", "role-first-after-the-founding-sentence", "role-after-a-short-name"])
 def test_variant_prose_group(body, name, expected, office, read):
     """A group defined in prose: roles by position (由县长任组长) in the founding sentence, or role
-    first in the sentences after it (组长由市长张三担任，成员由A、B主要负责同志组成), each unit's head
-    by position; the office, and its director named after his post."""
+    first in the sentences after it (组长由市长张三担任，成员由A、B主要负责同志组成) or after the short
+    name the sentence gives the group (城管委主任由…担任), each unit's head by position; the office,
+    and its director named after his post."""
     groups, members, offices, _, _ = read(plan(body))
     assert [g.name for g in groups] == [name]
     assert [(m.role, m.person, m.stated_post, m.by_position) for m in members] == expected
