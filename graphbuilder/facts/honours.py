@@ -74,19 +74,43 @@ class _Reader:
         if number and len(cells) > 1:                                             # 1 ⇥ 张三 ⇥ 单位
             line, cells = line.slice(number.end(), len(line.text)), cells[1:]
         if kind == "unit":
-            return self._unit_row(line, award, heading)
+            return self._unit_row(line, cells, award, heading)
+        pairs = self._side_by_side(cells)
+        if pairs:                                  # 张三　单位　　李四　单位: two persons on the row
+            spans = _cell_spans(line.text, cells)
+            for name, unit, first, last in pairs:
+                self._add(line.slice(spans[first][0], spans[last][0] + len(cells[last])), name, unit, award,
+                          heading, False)
+            return True
         person = _split_person(line.text, cells)
         if person is None:
             return False
         self._add(line, *person, award, heading, False)
         return True
 
-    def _unit_row(self, line: NormalText, award: str, heading: str) -> bool:
-        """One unit a row, or several separated by 、 or ， (each a recipient of its own)."""
+    def _side_by_side(self, cells: list[str]) -> list[tuple[str, str, int, int]]:
+        """(name, unit, first cell, last cell) of each of two or more persons on a row: each cell
+        a person and unit (`张三 单位    李四 单位`), or cells alternating name and unit; [] otherwise."""
+        if len(cells) < 2:
+            return []
+        each = [_split_person(cell, [cell]) for cell in cells]
+        if None not in each and all(self.vocab.could_be_name(name) for name, _ in each):
+            return [(name, unit, k, k) for k, (name, unit) in enumerate(each)]
+        names, units = [squash(c) for c in cells[0::2]], [squash(c) for c in cells[1::2]]
+        if len(cells) < 4 or len(cells) % 2 or not all(map(self.vocab.could_be_name, names)) \
+                or not all(len(unit) >= 4 for unit in units):
+            return []
+        return [(name, unit, 2 * k, 2 * k + 1) for k, (name, unit) in enumerate(zip(names, units))]
+
+    def _unit_row(self, line: NormalText, cells: list[str], award: str, heading: str) -> bool:
+        """One unit a row, or several separated by 、 or ， or by wide spaces (each a recipient of
+        its own)."""
         text = line.text
         if re.search("[。；：]", text):
             return False
         parts = [(i, j) for i, j in split_outside_brackets(text, UNIT_SEPARATORS) if text[i:j].strip()]
+        if len(parts) == 1 and len(cells) > 1:     # 洛阳市应急管理局　　新安县人民政府
+            parts = [(at, at + len(cell)) for at, cell in _cell_spans(text, cells)]
         names = [squash(text[i:j]) for i, j in parts]
         if not all(4 <= len(name) <= 40 for name in names):
             return False
@@ -148,6 +172,16 @@ class _Reader:
         source = make_source(self.document, line, match.start("recipient"), match.end())
         self.facts.append(Commendation(recipient, "", match["award"], match["award"], is_unit, source))
         self.consumed.append((source.start, source.end))
+
+
+def _cell_spans(text: str, cells: list[str]) -> list[tuple[int, str]]:
+    """(offset, cell) of each cell of a row in ``text``, in order."""
+    out, at = [], 0
+    for cell in cells:
+        at = text.find(cell, at)
+        out.append((at, cell))
+        at += len(cell)
+    return out
 
 
 def _name_before(text: str, vocab: Vocab) -> str:

@@ -157,6 +157,23 @@ def test_variant_units_on_one_row_and_persons_with_bracketed_units(read):
     assert extraction.diagnostics == ()
 
 
+def test_variant_recipients_side_by_side_in_columns(read):
+    """Units set side by side with wide spaces, and two persons a row (name, unit, wide gap, name,
+    unit; or four cells): each a recipient quoting its own cells."""
+    extraction, _ = read(decision(
+        "一、先进集体（3个）\n灵宝市应急管理局　　灵宝市公安局交通管理大队　　灵宝市豫灵镇人民政府\n"
+        "二、先进个人（4名）\n王强　灵宝市应急管理局　　李小红　灵宝市财政局\n"
+        "欧阳春花\t灵宝市豫灵镇人民政府\t张建国\t灵宝市公安局\n"))
+    assert rows(extraction.facts) == [
+        ("灵宝市应急管理局", "", "先进集体", True), ("灵宝市公安局交通管理大队", "", "先进集体", True),
+        ("灵宝市豫灵镇人民政府", "", "先进集体", True), ("王强", "灵宝市应急管理局", "先进个人", False),
+        ("李小红", "灵宝市财政局", "先进个人", False), ("欧阳春花", "灵宝市豫灵镇人民政府", "先进个人", False),
+        ("张建国", "灵宝市公安局", "先进个人", False),
+    ]
+    assert [f.source.quote for f in extraction.facts[3:5]] == ["王强　灵宝市应急管理局", "李小红　灵宝市财政局"]
+    assert extraction.diagnostics == ()
+
+
 def test_variant_numbered_table_with_a_header(read):
     """序号 ⇥ 姓名 ⇥ 工作单位及职务 heads the list (read, no recipient) and each row's number cell is
     not part of the name or unit."""
