@@ -62,7 +62,12 @@ class _Reader:
         self._prose(line, flat)
 
     def _award_in(self, head: str) -> tuple[str, str] | None:
-        return next((self.vocab.awards[a] for a in self.awards if a in head), None)
+        """(award, recipient kind) of a heading: the longest award it names; the kind its own
+        words say (…的单位, …的个人), else the award's."""
+        award = next((self.vocab.awards[a] for a in self.awards if a in head), None)
+        said = self.vocab.patterns["honour_recipients"].findall(head) if award else []
+        kinds = {"unit" if unit else "person" for unit, _ in said}
+        return (award[0], kinds.pop()) if len(kinds) == 1 else award
 
     def _row(self, line: NormalText) -> bool:
         award, kind, heading = self.award

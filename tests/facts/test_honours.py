@@ -174,6 +174,18 @@ def test_variant_recipients_side_by_side_in_columns(read):
     assert extraction.diagnostics == ()
 
 
+def test_variant_heading_words_say_what_is_listed(read):
+    """An award any recipient can get (通报表扬) over a list whose heading says 单位 lists units,
+    个人 persons."""
+    extraction, _ = read(decision(
+        "一、受到通报表扬的单位（2个）\n灵宝市商务局\n灵宝市发展和改革委员会\n"
+        "二、受到通报表扬的个人（1名）\n王强　灵宝市商务局\n"))
+    assert rows(extraction.facts) == [
+        ("灵宝市商务局", "", "通报表扬", True), ("灵宝市发展和改革委员会", "", "通报表扬", True),
+        ("王强", "灵宝市商务局", "通报表扬", False)]
+    assert extraction.diagnostics == ()
+
+
 def test_variant_numbered_table_with_a_header(read):
     """序号 ⇥ 姓名 ⇥ 工作单位及职务 heads the list (read, no recipient) and each row's number cell is
     not part of the name or unit."""
