@@ -14,7 +14,9 @@ from graphbuilder.facts.common import document_text, make_source, split_outside_
 from graphbuilder.records import Commendation, Diagnostic, Document, Extraction, Severity
 from graphbuilder.vocab import Vocab
 
-RE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)(?P<head>[^，。]{2,16}?)（?(?:共)?(?P<count>\d+)?(?:人|个|名)?）?$")
+RE_HEADING = re.compile(r"^(?P<number>[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?(?P<head>[^，。]{2,16}?)"
+                        r"（?(?:共)?(?P<count>\d+)?(?:人|个|名)?）?$")
+RE_LISTED = re.compile(r"的(?:单位|集体|个人|同志|人员)$")      # 受到嘉奖的单位: what an award's list holds
 RE_PERSON_AWARD = re.compile(r"(?P<before>[\u4e00-\u9fff]{2,6})同志记(?P<award>个人[一二三]等功|[一二三]等功|功)")
 RE_PERSON_PRAISE = re.compile(r"(?P<before>[\u4e00-\u9fff]{2,6})同志(?:予以|给予)?(?P<award>通报嘉奖|嘉奖|通报表扬)")
 # 授予王强同志“洛阳市见义勇为模范”称号 / 授予市财政局“先进集体”荣誉称号: the quoted title is the award
@@ -34,6 +36,7 @@ class _Reader:
     def __init__(self, document: Document, vocab: Vocab):
         self.document, self.vocab = document, vocab
         self.awards = sorted(vocab.awards, key=len, reverse=True)
+        self.awards_tuple = tuple(self.awards)
         self.award: tuple[str, str, str] | None = None      # (award, kind, heading)
         self.expected = 0
         self.read_rows = 0
@@ -49,7 +52,9 @@ class _Reader:
         self._close()
 
     def _line(self, line: NormalText, flat: str) -> None:
-        heading = RE_HEADING.match(flat)
+        heading = RE_HEADING.match(flat) if len(flat) <= 30 else None
+        if heading and not heading["number"] and not self._names_only_an_award(heading["head"]):
+            heading = None
         award = self._award_in(heading["head"]) if heading else None
         if award:
             self._close()
@@ -60,6 +65,12 @@ class _Reader:
             return
         self._close()
         self._prose(line, flat)
+
+    def _names_only_an_award(self, head: str) -> bool:
+        """Whether an unnumbered heading is an award and no more (先进单位, 受到通报表扬的个人名单),
+        not a recipient whose name holds one."""
+        head = head.removesuffix("名单")
+        return head.endswith(self.awards_tuple) or RE_LISTED.sub("", head).endswith(self.awards_tuple)
 
     def _award_in(self, head: str) -> tuple[str, str] | None:
         """(award, recipient kind) of a heading: the longest award it names; the kind its own

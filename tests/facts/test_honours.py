@@ -176,10 +176,10 @@ def test_variant_recipients_side_by_side_in_columns(read):
 
 def test_variant_heading_words_say_what_is_listed(read):
     """An award any recipient can get (通报表扬) over a list whose heading says 单位 lists units,
-    个人 persons."""
+    个人 persons; a heading without a number is one when it names the award and no more."""
     extraction, _ = read(decision(
         "一、受到通报表扬的单位（2个）\n灵宝市商务局\n灵宝市发展和改革委员会\n"
-        "二、受到通报表扬的个人（1名）\n王强　灵宝市商务局\n"))
+        "受到通报表扬的个人名单（1名）\n王强　灵宝市商务局\n"))
     assert rows(extraction.facts) == [
         ("灵宝市商务局", "", "通报表扬", True), ("灵宝市发展和改革委员会", "", "通报表扬", True),
         ("王强", "灵宝市商务局", "通报表扬", False)]
