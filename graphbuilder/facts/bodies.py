@@ -29,7 +29,7 @@ def body_name(text: str, vocab: Vocab) -> str:
 
 
 def group_from_title(title: str, vocab: Vocab) -> str:
-    match = re.search(r"关于(?:成立|调整|组建|设立)(?P<name>.+?)(?:组成人员|成员)?的(?:通知|决定)$", title)
+    match = re.search(r"关于(?:成立|调整|组建|设立|建立)(?P<name>.+?)(?:制度)?(?:组成人员|成员)?的(?:通知|决定)$", title)
     if match and body_kind(match["name"], vocab):
         return match["name"]
     return ""

@@ -29,6 +29,8 @@ RE_LABEL = re.compile(r"^[-•·]?(?P<label>[\u4e00-\u9fff]{2,8})：(?P<rest>.*)
 RE_ROSTER_HEADING = re.compile(r"^(?P<name>.+?)(?:成员名单|组成人员名单|人员名单)$")
 RE_FOUNDING_WORD = re.compile("成立|组建|设立")
 RE_FOUNDED = re.compile(rf"(?:{RE_FOUNDING_WORD.pattern})(?P<name>[^。；]+)")
+# 建立X联席会议制度: founds X only where the title names X (建立健全…联席会议 is common prose)
+RE_ESTABLISHED = re.compile(r"建立(?P<name>[^。；]+)")
 # 因人事变动，…对X领导小组成员进行调整。: a re-issued roster names its group here, as a founding does.
 RE_RECONSTITUTED = re.compile(r"对(?P<name>[^。；，]{2,80}?)(?:成员|组成人员)(?:进行|予以|作)?(?:调整|充实)")
 RE_OFFICE = re.compile(r"(?:下设办公室[，,]?(?:办公室)?|办公室)设在(?P<unit>[^，。；]+)")
@@ -233,9 +235,12 @@ class _Reader:
         # RE_FOUNDED tried only where a founding word occurs (most sentences hold none).
         founded = RE_FOUNDED.finditer(text) if RE_FOUNDING_WORD.search(text) else ()
         reconstituted = RE_RECONSTITUTED.finditer(text)        # starts with 对: re scans for it
-        for match in [*founded, *reconstituted]:
+        established = RE_ESTABLISHED.finditer(text) if "建立" in text else ()
+        for match in [*founded, *reconstituted, *established]:
             name = body_name(match["name"], self.vocab)
             if not name or ("，" in name and "由" not in match["name"] and not match["name"].startswith("以")):
+                continue
+            if match.re is RE_ESTABLISHED and name not in self.groups:
                 continue
             self._open_group(name, make_source(self.document, sentence))
             self._positions(sentence)

@@ -561,3 +561,25 @@ def test_variant_post_printed_before_the_name(read):
         ("张三", "主任", "市长"), ("呼延向阳", "副主任", "副市长"), ("王五", "委员", "市政府副秘书长"),
         ("赵六", "委员", "市市场监管局局长"), ("孙志强", "成员", "市财政局局长"), ("钱进", "成员", "市公安局副局长")]
     assert members[3].source.quote == "市市场监管局局长　赵六" and extraction.diagnostics == ()
+
+
+def test_variant_joint_conference_established_as_a_system(read, only_document, vocab):
+    """关于建立X联席会议制度的通知: X is the group, its 建立 sentence founds it, a numbered section
+    heading is boilerplate; 建立健全…联席会议制度 in prose founds nothing."""
+    from graphbuilder.facts import extract
+    from graphbuilder.records import LineStatus
+
+    group = "灵宝市促进中小企业发展联席会议"
+    text = (f"灵宝市人民政府办公室\n关于建立{group}制度的通知\n\n灵政办〔2022〕30号\n\n各乡（镇）人民政府，市人民政府各部门：\n"
+            f"为加强统筹协调，经市政府同意，建立{group}制度。现将有关事项通知如下：\n一、组成人员\n"
+            "召集人：王建国　副市长\n副召集人：李卫东　市政府副秘书长\n"
+            "二、工作要求\n各成员单位要建立健全中小企业服务等领域行业联席会议制度。\n"
+            "联席会议办公室设在市工业和信息化局，李卫东同志兼任办公室主任。\n灵宝市人民政府办公室\n2022年6月1日\n")
+    groups, members, offices, extraction, _ = read(text)
+    assert [g.name for g in groups] == [group]
+    assert member_rows(members) == [("王建国", "召集人", "副市长"), ("李卫东", "副召集人", "市政府副秘书长"),
+                                    ("李卫东", "办公室主任", "")]
+    assert [(o.group, o.unit) for o in offices] == [(group, "市工业和信息化局")]
+    found = extract(only_document(text)[1], vocab)
+    assert [a.text for a in found.coverage.lines if a.status is LineStatus.UNREAD] == [
+        "各成员单位要建立健全中小企业服务等领域行业联席会议制度。"]
