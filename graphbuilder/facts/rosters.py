@@ -120,8 +120,11 @@ class _Reader:
         if match and body_kind(match["name"], self.vocab):
             return match["name"]
         stripped = re.sub(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)", "", text)
-        if stripped != text and len(stripped) <= 30 and body_kind(stripped, self.vocab) \
-                and not re.search("[，。；：]", stripped):
+        if stripped == text or len(stripped) > 30 or re.search("[，。；：]", stripped):
+            return ""
+        if body_kind(stripped, self.vocab):
+            return stripped
+        if self.group and self.vocab.patterns["subgroup_heading"].fullmatch(stripped):   # （一）综合协调组
             return stripped
         return ""
 
@@ -129,7 +132,7 @@ class _Reader:
         parent = ""
         if self.groups and name not in self.groups:
             parent = next(iter(self.groups))
-        self.groups.setdefault(name, Group(name, body_kind(name, self.vocab), parent, source))
+        self.groups.setdefault(name, Group(name, body_kind(name, self.vocab) or "other", parent, source))
         self.named.setdefault(name, []).append((source.start, source.end))
         self.group, self.role = name, ""
 

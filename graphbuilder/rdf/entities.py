@@ -103,8 +103,12 @@ def post_entity(resolver: Resolver, post: PostText, document: Document) -> Entit
 
 
 def group_entity(resolver: Resolver, name: str, document: Document, kind: str = "") -> Entity:
-    """三门峡市X领导小组 and 市X领导小组 share a node within a jurisdiction."""
+    """三门峡市X领导小组 and 市X领导小组 share a node within a jurisdiction. A name without a
+    body's ending (综合协调组, a working group under a roster's group) is its own only within
+    its notice: two leading groups' 综合协调组 are two nodes."""
     key, display = resolver.group_key(name, jurisdiction(resolver, document))
+    if not display.endswith(resolver.vocab.bodies_longest_first):
+        key = f"{key}@{document.number}"
     iri = make_iri("group", key)
     by_suffix = next((cls for suffix, cls in GROUP_SUFFIXES if display.endswith(suffix)), None)
     triples = [(iri, RDF.type, GB.Group), (iri, GB.name, literal(display))]

@@ -583,3 +583,17 @@ def test_variant_joint_conference_established_as_a_system(read, only_document, v
     found = extract(only_document(text)[1], vocab)
     assert [a.text for a in found.coverage.lines if a.status is LineStatus.UNREAD] == [
         "各成员单位要建立健全中小企业服务等领域行业联席会议制度。"]
+
+
+def test_variant_working_groups_under_the_group(read):
+    """Numbered headings naming working groups (（一）综合协调组) under a group's roster: each is a
+    group of its own under the first, with its own members."""
+    body = ("组　长：王建国（市长）\n成　员：孙志强（市统计局局长）\n领导小组下设综合协调组、宣传组。\n"
+            "（一）综合协调组\n组　长：孙志强（市统计局局长）\n成　员：钱进（市统计局副局长）\n"
+            "（二）宣传组\n组　长：周平（市委宣传部副部长）")
+    groups, members, _, extraction, _ = read(founding(RIVER, body))
+    assert [(g.name, g.kind, g.parent) for g in groups] == [
+        (RIVER, "leading_group", ""), ("综合协调组", "other", RIVER), ("宣传组", "other", RIVER)]
+    assert [(m.group, m.person, m.role) for m in members] == [
+        (RIVER, "王建国", "组长"), (RIVER, "孙志强", "成员"), ("综合协调组", "孙志强", "组长"),
+        ("综合协调组", "钱进", "成员"), ("宣传组", "周平", "组长")]

@@ -137,3 +137,20 @@ def test_unknown_record_type_names_the_document():
     result = rdf_samples.appointments_2018()
     with pytest.raises(TypeError, match="三政任〔2018〕2号"):
         list(document_triples(result.document, [object()], NO_LEXICON))
+
+
+def test_a_working_group_name_is_its_own_only_within_its_notice():
+    """综合协调组 under two notices' groups is two nodes; a name with a body's ending (…领导小组) is
+    one node across notices, within its jurisdiction; the same notice gives the same IRI again."""
+    from graphbuilder.rdf.entities import group_entity
+
+    def notice(number: str, month: int):
+        title = "关于成立三门峡市脱贫攻坚普查工作领导小组的通知"
+        text = f"{title}\n{number}\n…\n2020年{month}月21日\n"
+        return rdf_samples.document(number, text, number, title, "三门峡市人民政府办公室", f"2020-{month:02d}-21")
+
+    first, second = notice("三政办文〔2020〕2号", 1), notice("三政办文〔2020〕3号", 2)
+    working = [group_entity(NO_LEXICON, "综合协调组", doc).iri for doc in (first, second, first)]
+    assert working[0] != working[1] and working[0] == working[2]
+    leading = {group_entity(NO_LEXICON, "三门峡市脱贫攻坚普查工作领导小组", doc).iri for doc in (first, second)}
+    assert len(leading) == 1
