@@ -17,8 +17,10 @@ from graphbuilder.vocab import Vocab
 RE_HEADING = re.compile(r"^(?P<number>[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?(?P<head>[^，。]{2,16}?)"
                         r"（?(?:共)?(?P<count>\d+)?(?:人|个|名)?）?$")
 RE_LISTED = re.compile(r"的(?:单位|集体|个人|同志|人员)$")      # 受到嘉奖的单位: what an award's list holds
-RE_PERSON_AWARD = re.compile(r"(?P<before>[\u4e00-\u9fff]{2,6})同志记(?P<award>个人[一二三]等功|[一二三]等功|功)")
-RE_PERSON_PRAISE = re.compile(r"(?P<before>[\u4e00-\u9fff]{2,6})同志(?:予以|给予)?(?P<award>通报嘉奖|嘉奖|通报表扬)")
+# 为王五、赵六同志记三等功 / 给予张三、李四同志嘉奖: names listed with 、 before the last
+_LISTED = r"(?P<listed>(?:[\u4e00-\u9fff]{2,8}、)*)"
+RE_PERSON_AWARD = re.compile(_LISTED + r"(?P<before>[\u4e00-\u9fff]{2,6})同志记(?P<award>个人[一二三]等功|[一二三]等功|功)")
+RE_PERSON_PRAISE = re.compile(_LISTED + r"(?P<before>[\u4e00-\u9fff]{2,6})同志(?:予以|给予)?(?P<award>通报嘉奖|嘉奖|通报表扬)")
 # 授予王强同志“洛阳市见义勇为模范”称号 / 授予市财政局“先进集体”荣誉称号: the quoted title is the award
 RE_TITLE_CONFERRED = re.compile(r"授予(?P<recipient>[^，。；“”]{2,30}?)(?:同志)?“(?P<award>[^“”]{2,30})”(?:荣誉)?称号")
 RE_UNIT_AWARD = re.compile(r"对(?P<unit>[^，。]{2,30}?)(?:予以|给予)(?P<award>通报嘉奖|嘉奖|通报表扬)")
@@ -167,15 +169,23 @@ class _Reader:
         persons = [*(RE_PERSON_AWARD.finditer(line.text) if "同志记" in line.text else ()),
                    *(RE_PERSON_PRAISE.finditer(line.text) if "同志" in line.text else ())]
         for match in sorted(persons, key=lambda m: m.start()):
-            name = _name_before(match["before"], self.vocab)
-            if not name:
-                continue
             award = self.vocab.awards.get(match["award"], (match["award"], "person"))[0]
-            source = make_source(self.document, line, match.end("before") - len(name), match.end())
-            self.facts.append(Commendation(name, "", award, match["award"], False, source))
-            self.consumed.append((source.start, source.end))
+            for name, end in self._names_listed(match):
+                source = make_source(self.document, line, end - len(name), match.end())
+                self.facts.append(Commendation(name, "", award, match["award"], False, source))
+                self.consumed.append((source.start, source.end))
         for match in RE_TITLE_CONFERRED.finditer(line.text) if "称号" in line.text else ():
             self._conferred(line, match)
+
+    def _names_listed(self, match: re.Match) -> list[tuple[str, int]]:
+        """(name, end offset) of each person a prose award names: the 、-listed ones, then the last."""
+        pieces, at = [], match.start("listed")
+        for piece in match["listed"].split("、")[:-1]:
+            at += len(piece)
+            pieces.append((piece, at))
+            at += 1
+        pieces.append((match["before"], match.end("before")))
+        return [(name, end) for piece, end in pieces if (name := _name_before(piece, self.vocab))]
 
     def _conferred(self, line: NormalText, match: re.Match) -> None:
         """授予A“X”称号: a person (A同志) or a unit; not a count of them (授予张三等5名同志)."""

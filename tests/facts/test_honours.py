@@ -261,6 +261,17 @@ def test_variant_prose_praise_and_conferred_titles(read):
     assert extraction.facts[1].source.quote == "李红同志嘉奖"
 
 
+def test_variant_prose_awards_to_persons_listed(read):
+    """给予A、B、C同志嘉奖 / 为D、E同志记三等功: each person listed, quoted from the name on."""
+    body = "市政府决定，给予张三、李四、欧阳明同志嘉奖，为王五、赵六同志记三等功。"
+    text = (f"洛阳市人民政府\n关于给予张三等同志嘉奖的决定\n\n洛政〔2022〕40号\n\n"
+            f"各县（市、区）人民政府：\n{body}\n\n洛阳市人民政府\n2022年8月1日\n")
+    extraction, _ = read(text)
+    assert [(f.recipient, f.award) for f in extraction.facts] == [
+        ("张三", "嘉奖"), ("李四", "嘉奖"), ("欧阳明", "嘉奖"), ("王五", "三等功"), ("赵六", "三等功")]
+    assert extraction.facts[1].source.quote == "李四、欧阳明同志嘉奖"
+
+
 @pytest.mark.parametrize("name", [
     "王伟",
     "刘洋",
