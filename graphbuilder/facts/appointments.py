@@ -141,8 +141,24 @@ def _clauses(text: NormalText, vocab: Vocab, genre: str) -> list[tuple[NormalTex
         for i, j in split_outside_brackets(joined.text, "；。"):
             piece = joined.slice(i, j)
             if piece.text.strip("，, "):
-                clauses.append((piece, above))
+                clauses += _items_sharing_a_cue(piece, above, vocab)
     return clauses
+
+
+def _items_sharing_a_cue(piece: NormalText, above: NormalText | None,
+                         vocab: Vocab) -> list[tuple[NormalText, NormalText | None]]:
+    """``piece`` cut where a comma opens another person's item under the same cue (任命A为X，
+    B为Y / 免去A的X职务，B的Y职务): the later items read as if under a cue heading."""
+    cue = next((c for c in _cues(vocab)[0] if piece.text.startswith(c)), None)
+    if cue is None or "，" not in piece.text:
+        return [(piece, above)]
+    cuts = [j for _, j in split_outside_brackets(piece.text, "，")[:-1]
+            if _opens_item(piece.text[j + 1:], vocab)]
+    if not cuts:
+        return [(piece, above)]
+    bounds = [0, *(j + 1 for j in cuts), len(piece.text) + 1]
+    heading = piece.slice(0, len(cue))
+    return [(piece.slice(a, b - 1), above if k == 0 else heading) for k, (a, b) in enumerate(zip(bounds, bounds[1:]))]
 
 
 def _after_lead(flat: NormalText, vocab: Vocab, genre: str) -> NormalText:
