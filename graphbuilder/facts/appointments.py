@@ -141,24 +141,31 @@ def _clauses(text: NormalText, vocab: Vocab, genre: str) -> list[tuple[NormalTex
         for i, j in split_outside_brackets(joined.text, "；。"):
             piece = joined.slice(i, j)
             if piece.text.strip("，, "):
-                clauses += _items_sharing_a_cue(piece, above, vocab)
+                clauses += _items(piece, above, vocab, genre)
     return clauses
 
 
-def _items_sharing_a_cue(piece: NormalText, above: NormalText | None,
-                         vocab: Vocab) -> list[tuple[NormalText, NormalText | None]]:
-    """``piece`` cut where a comma opens another person's item under the same cue (任命A为X，
-    B为Y / 免去A的X职务，B的Y职务): the later items read as if under a cue heading."""
-    cue = next((c for c in _cues(vocab)[0] if piece.text.startswith(c)), None)
-    if cue is None or "，" not in piece.text:
+def _items(piece: NormalText, above: NormalText | None, vocab: Vocab,
+           genre: str) -> list[tuple[NormalText, NormalText | None]]:
+    """``piece`` cut where a comma opens another person's item: one under the same cue (任命A为X，
+    B为Y / 免去A的X职务，B的Y职务), read as if under a cue heading, or a clause of its own
+    (A任X，B任Y / A不再担任X，B不再担任Y); not 免去其, which goes on with the same person."""
+    if "，" not in piece.text:
         return [(piece, above)]
-    cuts = [j for _, j in split_outside_brackets(piece.text, "，")[:-1]
-            if _opens_item(piece.text[j + 1:], vocab)]
+    cue = next((c for c in _cues(vocab)[0] if piece.text.startswith(c)), None)
+    cuts: list[tuple[int, bool]] = []          # (comma, whether the item after it is a clause of its own)
+    for _, j in split_outside_brackets(piece.text, "，")[:-1]:
+        rest = piece.text[j + 1:]
+        if _opens_clause(rest, vocab, genre) and not RE_SELF_OPENING.match(rest):
+            cuts.append((j, True))
+        elif cue is not None and _opens_item(rest, vocab):
+            cuts.append((j, False))
     if not cuts:
         return [(piece, above)]
-    bounds = [0, *(j + 1 for j in cuts), len(piece.text) + 1]
-    heading = piece.slice(0, len(cue))
-    return [(piece.slice(a, b - 1), above if k == 0 else heading) for k, (a, b) in enumerate(zip(bounds, bounds[1:]))]
+    heading = piece.slice(0, len(cue)) if cue else None
+    starts = [(0, above), *((j + 1, None if own else heading) for j, own in cuts)]
+    ends = [j for j, _ in cuts] + [len(piece.text)]
+    return [(piece.slice(a, b), under) for (a, under), b in zip(starts, ends)]
 
 
 def _after_lead(flat: NormalText, vocab: Vocab, genre: str) -> NormalText:

@@ -652,15 +652,19 @@ def test_variant_note_after_the_name(read):
 
 
 def test_variant_several_persons_under_one_cue(read):
-    """任命A为X，B为Y / 免去A的X职务，B的Y职务: each person has the posts of their own item; a comma
-    before 免去其 or a qualifier is no new item."""
+    """任命A为X，B为Y / 免去A的X职务，B的Y职务 / A任X，B任Y / A不再担任X，B不再担任Y: each person has
+    the posts of their own item; a comma before 免去其 is no new item."""
     _, extraction = read(["任命张三为洛阳市财政局局长，李四为洛阳市教育局局长；",
                           "免去王五的洛阳市审计局局长职务，赵六的洛阳市统计局局长职务；",
-                          "任命钱七为洛阳市商务局局长，免去其洛阳市商务局副局长职务。"],
-                         title="关于张三等5人职务任免的通知")
+                          "任命钱七为洛阳市商务局局长，免去其洛阳市商务局副局长职务；",
+                          "孙八任洛阳市民政局局长，周九任洛阳市司法局局长；",
+                          "吴十不再担任洛阳市档案馆馆长职务，郑一不再担任洛阳市档案馆副馆长职务。"],
+                         title="关于张三等9人职务任免的通知")
     assert rows(extraction.facts) == [
         ("张三", APPOINT, "洛阳市财政局局长"), ("李四", APPOINT, "洛阳市教育局局长"),
         ("王五", REMOVE, "洛阳市审计局局长"), ("赵六", REMOVE, "洛阳市统计局局长"),
-        ("钱七", APPOINT, "洛阳市商务局局长"), ("钱七", REMOVE, "洛阳市商务局副局长")]
+        ("钱七", APPOINT, "洛阳市商务局局长"), ("钱七", REMOVE, "洛阳市商务局副局长"),
+        ("孙八", APPOINT, "洛阳市民政局局长"), ("周九", APPOINT, "洛阳市司法局局长"),
+        ("吴十", REMOVE, "洛阳市档案馆馆长"), ("郑一", REMOVE, "洛阳市档案馆副馆长")]
     assert extraction.diagnostics == ()
     assert extraction.facts[1].source.quote == "李四为洛阳市教育局局长"
