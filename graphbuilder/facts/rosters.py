@@ -101,6 +101,8 @@ class _Reader:
             return
         label = RE_LABEL.match(text)
         if label and label["label"] in self.vocab.roles and self.group:
+            if "；" in text and self._roles_in_a_row(flat):
+                return
             self.role = label["label"]
             if label["rest"]:
                 self._members(flat, label.start("rest"))
@@ -113,6 +115,18 @@ class _Reader:
             return
         self.role = ""
         self._prose(flat)
+
+    def _roles_in_a_row(self, flat: NormalText) -> bool:
+        """Reads a line of several labelled parts (组长：A；副组长：B、C；成员：D。) part by part;
+        whether the line was one."""
+        cuts = [j for _, j in split_outside_brackets(flat.text, "；")[:-1]
+                if (label := RE_LABEL.match(flat.text[j + 1:])) and label["label"] in self.vocab.roles]
+        if not cuts:
+            return False
+        for a, b in zip([0, *(j + 1 for j in cuts)], [*cuts, len(flat.text)]):
+            part = flat.slice(a, b)
+            self._line(part.slice(0, len(part.text.rstrip("。；"))))
+        return True
 
     # groups ----------------------------------------------------------------------------
     def _heading_group(self, text: str) -> str:

@@ -597,3 +597,13 @@ def test_variant_working_groups_under_the_group(read):
     assert [(m.group, m.person, m.role) for m in members] == [
         (RIVER, "王建国", "组长"), (RIVER, "孙志强", "成员"), ("综合协调组", "孙志强", "组长"),
         ("综合协调组", "钱进", "成员"), ("宣传组", "周平", "组长")]
+
+
+def test_variant_roles_in_a_row(read):
+    """组长：A；副组长：B、C；成员：D、E。 on one line: each labelled part under its own role."""
+    body = "组长：王建国（市长）；副组长：李卫东（副市长）、赵红梅（市政府秘书长）；成员：孙志强（市财政局局长）、周平（市教育局局长）。"
+    groups, members, _, extraction, _ = read(founding(RIVER, body))
+    assert [(m.person, m.role, m.stated_post) for m in members] == [
+        ("王建国", "组长", "市长"), ("李卫东", "副组长", "副市长"), ("赵红梅", "副组长", "市政府秘书长"),
+        ("孙志强", "成员", "市财政局局长"), ("周平", "成员", "市教育局局长")]
+    assert extraction.diagnostics == ()
