@@ -13,6 +13,7 @@ from graphbuilder.documents.normalize import NormalText
 from graphbuilder.facts.bodies import body_kind, body_name, group_from_title
 from graphbuilder.facts.common import (document_text, make_source, split_outside_brackets, squashed_lines,
                                        table_cells, unread)
+from graphbuilder.facts.positions import expand_positions
 from graphbuilder.records import Diagnostic, Document, Extraction, Group, Membership, Office
 from graphbuilder.vocab import Vocab
 
@@ -41,9 +42,6 @@ RE_OFFICE_HOLDERS = re.compile(r"(?P<holders>[^，。；]{1,300}?)(?:同志)?(?:
 RE_OFFICE_HOLDERS_AFTER = re.compile(r"(?P<role>办公室(?:常务)?副?主任)由(?P<holders>[^，。；]{1,300}?)(?:同志)?(?:兼任?|担任)")
 RE_UNIT_HEADS = re.compile(r"(?P<units>[^（）：]+?)(?P<tail>主要负责同志|负责同志|主要负责人|负责人)。?")
 RE_COUNT_WORDS = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?$")
-RE_DEPARTMENT_LIST = re.compile(r"^(?P<prefix>市)?(?P<list>.+、.+?)等部门(?P<tail>主要负责同志|负责同志|主要负责人|负责人)$")
-# `市交通运输局、发展改革委等部门主要负责同志` names bureaus, not 部门 words.
-BUREAU_ENDINGS = ("局", "委", "办", "中心", "公司", "集团")
 RE_QUALIFIER_ONLY = re.compile(r"^(?:兼|兼任|挂职|主持工作)$")
 
 
@@ -316,7 +314,7 @@ class _Reader:
 
     def _by_position(self, holder: str, role: str, sentence: NormalText, i: int, j: int) -> None:
         source = make_source(self.document, sentence, i, j)
-        positions = _expand_positions(holder)
+        positions = expand_positions(holder)
         if positions == [holder]:           # no department list: 市发展改革委、市水利局主要负责同志 is one a unit
             positions = self._unit_heads(holder) or positions
         for position in positions:
@@ -390,20 +388,6 @@ def _holders(text: str) -> list[tuple[str, str]]:
             out.append((match["name"], match["post"] or ""))
         elif part:
             out.append((part, ""))
-    return out
-
-
-def _expand_positions(holder: str) -> list[str]:
-    """`A及市住房城乡建设、发展改革…等部门主要负责同志` → one position per department."""
-    out = []
-    for part in re.split(r"及|和(?=市)", holder):
-        match = RE_DEPARTMENT_LIST.match(part)
-        if match:
-            prefix = match["prefix"] or ""
-            out.extend(f"{prefix}{d}{'' if d.endswith(BUREAU_ENDINGS) else '部门'}{match['tail']}"
-                       for d in match["list"].split("、") if d)
-        elif part:
-            out.append(part)
     return out
 
 
