@@ -13,19 +13,11 @@ from graphbuilder.documents.normalize import NormalText
 from graphbuilder.facts.bodies import body_kind, body_name, group_from_title
 from graphbuilder.facts.common import (document_text, make_source, split_outside_brackets, squashed_lines,
                                        table_cells, unread)
+from graphbuilder.facts.members import RE_MEMBER, MemberForms
 from graphbuilder.facts.positions import expand_positions
 from graphbuilder.records import Diagnostic, Document, Extraction, Group, Membership, Office
 from graphbuilder.vocab import Vocab
 
-NAME = r"[\u4e00-\u9fff]{2,4}"
-RE_MEMBER = re.compile(rf"(?P<name>{NAME})(?:（(?P<post>[^（）]*)）)?")
-# Members side by side without a separator (李四（副市长）    王五（秘书长）, squashed): one a match
-RE_BRACKETED_MEMBER = re.compile(rf"{NAME}（[^（）]*）")
-# A line of members only: members with their brackets, separated by 、 or ， (or not at all).
-# Written so that a run of characters splits into members one way only: the obvious
-# `(?:{RE_MEMBER}[、，]?)+` backtracks exponentially on a long line that fails at its end.
-_RUN = r"(?:[\u4e00-\u9fff]{2,}（[^（）]*）)*[\u4e00-\u9fff]{2,}(?:（[^（）]*）)?"
-RE_MEMBER_LINE = re.compile(rf"{_RUN}(?:[、，]{_RUN})*[、，]?")
 RE_LABEL = re.compile(r"^[-•·]?(?P<label>[\u4e00-\u9fff]{2,8})：(?P<rest>.*)$")
 RE_ROSTER_HEADING = re.compile(r"^(?P<name>.+?)(?:成员名单|组成人员名单|人员名单)$")
 RE_FOUNDING_WORD = re.compile("成立|组建|设立")
@@ -49,6 +41,7 @@ class _Reader:
     def __init__(self, document: Document, vocab: Vocab):
         self.document, self.vocab = document, vocab
         self.roles = sorted(vocab.roles, key=len, reverse=True)
+        self.forms = MemberForms(vocab)
         self.groups: dict[str, Group] = {}
         self.named: dict[str, list[tuple[int, int]]] = {}    # spans that open or name a group
         self.group = ""
@@ -81,7 +74,7 @@ class _Reader:
             self.consumed.append(flat.span(0, len(flat.text)))
             return True
         roles = [c for c in cells if c in self.vocab.roles]
-        names = [c for c in cells if c not in self.vocab.roles and self._is_person(c)]
+        names = [c for c in cells if c not in self.vocab.roles and self.forms.is_person(c)]
         if len(roles) != 1 or len(names) != 1:
             return False
         post = "".join(c for c in cells if c not in (roles[0], names[0]) and not c.isdigit())
@@ -107,8 +100,8 @@ class _Reader:
             else:                                  # 组长： alone; its members follow on their lines
                 self.consumed.append(flat.span(0, len(text)))
             return
-        if self.role and (self._only_members(text) or self._spaced_member(flat, 0, len(text))
-                          or self._post_then_name(flat, 0, len(text))):
+        if self.role and (self.forms.only_members(text) or self.forms.spaced(flat, 0, len(text))
+                          or self.forms.post_then_name(flat, 0, len(text)) or self.forms.side_by_side(flat)):
             self._members(flat, 1 if text[0] in "-•·" else 0)
             return
         self.role = ""
@@ -149,42 +142,6 @@ class _Reader:
         self.group, self.role = name, ""
 
     # labelled member lists -----------------------------------------------------------------
-    def _only_members(self, text: str) -> bool:
-        body = text.lstrip("-•·")
-        return "（" in body and RE_MEMBER_LINE.fullmatch(body) is not None
-
-    def _spaced_member(self, flat: NormalText, i: int, j: int) -> tuple[str, str] | None:
-        """(name, post) of ``flat.text[i:j]`` printed as a name, spaces, then the post without
-        brackets (`张  三  市长`, `王小明　市政府秘书长`): the name ends at the last space within
-        its first four characters, opens with a surname, and a title ends the post. The spaces
-        are gone from a squashed line; its offsets still show where they were."""
-        part, origin = flat.text[i:j], flat.origin
-        if "（" in part:
-            return None
-        for k in range(min(4, len(part) - 1), 1, -1):
-            if _space_before(flat, i + k):
-                name, post = part[:k], part[k:]
-                if self._is_person(name) and post.endswith(self.vocab.titles_longest_first):
-                    return name, post
-                return None
-        return None
-
-    def _post_then_name(self, flat: NormalText, i: int, j: int) -> tuple[str, str] | None:
-        """(name, post) of ``flat.text[i:j]`` printed as the post, spaces, then the name
-        (`市长 张三`, `市市场监管局局长　赵六`): a title ends the post."""
-        part = flat.text[i:j]
-        for k in (3, 2, 4):
-            if len(part) > k + 1 and _space_before(flat, j - k):
-                name, post = part[-k:], part[:-k]
-                if self._is_person(name) and post.endswith(self.vocab.titles_longest_first):
-                    return name, post
-        return None
-
-    @staticmethod
-    def _gaps(flat: NormalText, start: int) -> bool:
-        """Whether whitespace was squashed out of ``flat`` anywhere after ``start``."""
-        return any(_space_before(flat, k) for k in range(start, len(flat.text)))
-
     def _members(self, flat: NormalText, at: int) -> None:
         positions = self._unit_heads(flat.text[at:])
         if positions:          # 成员：市发展改革委、市财政局主要负责同志: each unit's head, by position
@@ -192,7 +149,7 @@ class _Reader:
             self.facts += [Membership(self.group, "", self.role, position, True, (), source) for position in positions]
             self.consumed.append(flat.span(0, len(flat.text)))
             return
-        members = self._read_members(flat, at)
+        members = self.forms.read(flat, at)
         for i, j, name, post in members:
             qualifiers = (post,) if RE_QUALIFIER_ONLY.match(post) else ()
             stated = "" if qualifiers else post
@@ -203,24 +160,6 @@ class _Reader:
         else:
             self.diagnostics.append(unread(self.document, flat, "GB321",
                                            f"roster line under {self.role} yields no member"))
-
-    def _read_members(self, flat: NormalText, at: int) -> list[tuple[int, int, str, str]]:
-        """(start, end, name, post) of each member on ``flat`` from ``at``: one spaced member
-        whose post holds a 、 (张  三  市委常委、常务副市长), else each part of the line."""
-        whole = self._spaced_member(flat, at, len(flat.text))
-        if whole and not self._gaps(flat, at + len(whole[0]) + 1):
-            return [(at, len(flat.text), *whole)]
-        out = []
-        for i, j in _member_parts(flat.text[at:]):
-            spaced = self._spaced_member(flat, at + i, at + j) or self._post_then_name(flat, at + i, at + j)
-            match = None if spaced else RE_MEMBER.fullmatch(flat.text[at + i:at + j])
-            if match and not self._is_person(match["name"]):      # 市财政局 is no name
-                match = None
-            if not (spaced or match) and (named := self._post_and_name(flat.text[at + i:at + j])):
-                spaced = named[1], named[0]                        # 成员：市财政局局长王五、…
-            if spaced or match:
-                out.append((at + i, at + j, *(spaced or (match["name"], match["post"] or ""))))
-        return out
 
     def _unit_heads(self, text: str) -> list[str]:
         """`市发展改革委、市财政局主要负责同志` → each unit with the tail (市发展改革委主要负责同志 …),
@@ -279,10 +218,10 @@ class _Reader:
                     continue
                 holder = re.sub(r"^.*成立(?:由|以)?", "", match["holder"])
                 holder += "同志" if holder.endswith("负责") else ""      # 由…主要负责同志担任: 同志 went with 担任
-                named = self._posts_and_names(holder)
+                named = self.forms.posts_and_names(holder)
                 if named:          # 以市长张三为组长: persons with the posts printed before them
                     self._named_holders(named, match["role"], sentence, i + match.start(), i + match.end())
-                elif holder and not self._is_person(holder):
+                elif holder and not self.forms.is_person(holder):
                     self._by_position(holder, match["role"], sentence, i + match.start(), i + match.end())
 
     def _names_the_group(self, body: str, sentence: str) -> bool:
@@ -290,21 +229,6 @@ class _Reader:
         name's end, a body's name, or the short name the sentence gives it (以下简称医管委)."""
         return not body or self.group.endswith(body) or bool(body_kind(body, self.vocab)) \
             or re.search(f"简称[“\"]?{re.escape(body)}", sentence) is not None
-
-    def _posts_and_names(self, holder: str) -> list[tuple[str, str]]:
-        """(post, name) of each of ``holder``'s 、-separated parts when every part is a post
-        closed by a title and then a person's name (市长张三、副市长李四); [] otherwise."""
-        out = [self._post_and_name(part) for part in holder.split("、")]
-        return [] if None in out else out
-
-    def _post_and_name(self, part: str) -> tuple[str, str] | None:
-        """(post, name) of `市长张三`: a title closes the post, a person's name follows (three
-        characters tried first, as most names are)."""
-        for k in (3, 2, 4):
-            post, name = part[:-k], part[-k:]
-            if len(post) > 1 and post.endswith(self.vocab.titles_longest_first) and self._is_person(name):
-                return post, name
-        return None
 
     def _named_holders(self, named: list[tuple[str, str]], role: str, sentence: NormalText, i: int, j: int) -> None:
         source = make_source(self.document, sentence, i, j)
@@ -333,19 +257,13 @@ class _Reader:
                  *RE_OFFICE_HOLDERS_AFTER.finditer(sentence.text, match.end())]
         for holders in sorted(found, key=lambda m: m.start()):
             for holder, post in _holders(holders["holders"]):
-                if not post and not self._is_person(holder) and (named := self._post_and_name(holder)):
+                if not post and not self.forms.is_person(holder) and (named := self.forms.post_and_name(holder)):
                     post, holder = named                     # 办公室主任由市水利局局长赵六兼任
-                if self._is_person(holder):
+                if self.forms.is_person(holder):
                     self.facts.append(Membership(group, holder, holders["role"], post, False, (), source))
                 else:       # `由X主要负责同志任办公室主任`: the regex took 同志 off the position
                     position = holder + "同志" if holder.endswith("负责") else holder
                     self.facts.append(Membership(group, "", holders["role"], position, True, (), source))
-
-    def _is_person(self, text: str) -> bool:
-        """A name, not a position: 2–4 characters, no title word, opening with a surname."""
-        if not re.fullmatch(NAME, text) or text.endswith(self.vocab.titles_longest_first):
-            return False
-        return self.vocab.opens_with_surname(text)
 
     def _office_group(self, before: str) -> str:
         """`市防汛抗旱应急指挥部下设办公室` names its group; `领导小组下设办公室` means the current one."""
@@ -356,26 +274,6 @@ class _Reader:
             if named and name.endswith(named):
                 return name
         return self.group
-
-
-def _space_before(flat: NormalText, k: int) -> bool:
-    """Whether whitespace was squashed out of ``flat`` just before its character ``k`` (its
-    offsets jump there)."""
-    return flat.origin[k] > flat.origin[k - 1] + 1
-
-
-def _member_parts(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each member of a roster line: parts between 、 and ，, and a part of
-    several bracketed members printed side by side split into each of them."""
-    out = []
-    for i, j in split_outside_brackets(text, "、，"):
-        runs = list(RE_BRACKETED_MEMBER.finditer(text, i, j))
-        if len(runs) > 1 and runs[0].start() == i and runs[-1].end() == j \
-                and all(a.end() == b.start() for a, b in zip(runs, runs[1:])):
-            out += [(run.start(), run.end()) for run in runs]
-        else:
-            out.append((i, j))
-    return out
 
 
 def _holders(text: str) -> list[tuple[str, str]]:
