@@ -607,3 +607,18 @@ def test_variant_roles_in_a_row(read):
         ("王建国", "组长", "市长"), ("李卫东", "副组长", "副市长"), ("赵红梅", "副组长", "市政府秘书长"),
         ("孙志强", "成员", "市财政局局长"), ("周平", "成员", "市教育局局长")]
     assert extraction.diagnostics == ()
+
+
+@pytest.mark.parametrize("lines", [
+    ["王五　市财政局局长　　　钱七　市公安局局长", "　　　　孙八　市教育局局长　　　周九　市民政局局长"],
+    ["市财政局局长 王五　　市公安局局长 钱七", "　　　　市教育局局长 孙八　　市民政局局长 周九"],
+], ids=["name-first", "post-first"])
+def test_variant_unbracketed_members_side_by_side(lines, read):
+    """Members without brackets set side by side with wide gaps, on the label's line and on a
+    continuation line: each is a member with its own post."""
+    body = "主　任：市委副书记、市长 张三\n委　员：" + "\n".join(lines)
+    groups, members, _, extraction, _ = read(founding(RIVER, body))
+    assert member_rows(members) == [
+        ("张三", "主任", "市委副书记、市长"), ("王五", "委员", "市财政局局长"), ("钱七", "委员", "市公安局局长"),
+        ("孙八", "委员", "市教育局局长"), ("周九", "委员", "市民政局局长")]
+    assert extraction.diagnostics == ()

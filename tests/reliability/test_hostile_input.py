@@ -39,7 +39,7 @@ from graphbuilder.documents.read import read_issue
 from graphbuilder.documents.split import split_issue
 from graphbuilder.facts import EXTRACTORS, extract
 from graphbuilder.facts.common import page_header_pattern
-from graphbuilder.facts.rosters import RE_MEMBER, RE_MEMBER_LINE
+from graphbuilder.facts.members import RE_MEMBER, RE_MEMBER_LINE
 from graphbuilder.records import (Appointment, Assignment, Commendation, Document, Group, Issue,
                                   LineStatus, Membership, Office, Task)
 from graphbuilder.vocab import load_vocab
