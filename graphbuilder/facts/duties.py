@@ -26,7 +26,7 @@ RE_INLINE_LABEL = re.compile(r"。(?=[\u4e00-\u9fff]{0,6}(?:单位|部门)：)")
 RE_LEAD_SUPPORT = re.compile(r"^(?P<lead>.+?)牵头[，,](?P<support>.+?)(?P<tail>按职责分工负责|配合|负责)$")
 RE_RESPONSIBLE_SUPPORT = re.compile(r"^(?P<lead>[^，,]+?)负责[，,](?P<support>.+?)(?P<tail>配合|协助)$")
 RE_LEAD_ONLY = re.compile(r"^(?P<lead>.+?)牵头$")
-RE_RESPONSIBLE = re.compile(r"^(?P<lead>.+?)负责$")
+RE_RESPONSIBLE = re.compile(r"^(?P<lead>.+?)(?:按照?职责分工|分别)?负责$")     # （X、Y按职责分工负责）: no lead named
 RE_DUTY_SECTION = re.compile(r"职责分工|任务分工|部门职责")
 RE_UNIT_OPENING = re.compile(r"^(?P<unit>[^。，；：]{2,20}?)[。：]")     # （一）市公安局。负责… / 市公安局：负责…
 RE_CONTINUED = re.compile(r"^续表")

@@ -504,3 +504,14 @@ def test_variant_duty_paragraphs_with_a_colon(read):
     assert rows(assignments) == [
         ("一、(一)", "市应急管理局", LEAD, "职责分工"), ("一、(二)", "市公安局", LEAD, "职责分工")]
     assert {t.path: t.title for t in tasks}["一、(二)"] == "负责道路交通安全管理工作"
+
+
+def test_variant_units_responsible_by_their_duties(read):
+    """（X、Y按职责分工负责） with no lead named: X and Y are responsible, each a lead; beside a
+    牵头 unit the same words support."""
+    _, assignments, _ = read(
+        "一、优化政务服务\n1.推进一网通办。（市发展改革委、市财政局按职责分工负责）\n"
+        "2.推行告知承诺制。（市司法局牵头，市直各有关部门按职责分工负责）\n")
+    assert [(a.task, a.unit, a.kind) for a in assignments] == [
+        ("一、1.", "市发展改革委", LEAD), ("一、1.", "市财政局", LEAD),
+        ("一、2.", "市司法局", LEAD), ("一、2.", "市直各有关部门", DutyKind.SUPPORT)]
