@@ -93,6 +93,11 @@ class _Reader:
             line, cells = line.slice(number.end(), len(line.text)), cells[1:]
         if kind == "unit":
             return self._unit_row(line, cells, award, heading)
+        listed = self._listed_persons(line)
+        if listed:                                 # 张三（单位）、李四（单位） / 赵六，单位；钱七，单位
+            for (i, j), (name, unit) in listed:
+                self._add(line.slice(i, j), name, unit, award, heading, False)
+            return True
         pairs = self._side_by_side(cells)
         if pairs:                                  # 张三　单位　　李四　单位: two persons on the row
             spans = _cell_spans(line.text, cells)
@@ -105,6 +110,18 @@ class _Reader:
             return False
         self._add(line, *person, award, heading, False)
         return True
+
+    def _listed_persons(self, line: NormalText) -> list[tuple[tuple[int, int], tuple[str, str]]]:
+        """((start, end), (name, unit)) of each of two or more persons listed on a row with 、 or
+        ；, each with their unit in brackets or after a comma; [] otherwise."""
+        text = line.text
+        if "、" not in text and "；" not in text:
+            return []
+        parts = [(i, j) for i, j in split_outside_brackets(text, "、；") if text[i:j].strip()]
+        found = [RE_PERSON_UNIT.fullmatch(squash(text[i:j]).rstrip("。")) for i, j in parts]
+        if len(parts) < 2 or None in found or not all(self.vocab.could_be_name(m["name"]) for m in found):
+            return []
+        return [(span, (m["name"], m["bracketed"] or m["after"])) for span, m in zip(parts, found)]
 
     def _side_by_side(self, cells: list[str]) -> list[tuple[str, str, int, int]]:
         """(name, unit, first cell, last cell) of each of two or more persons on a row: each cell

@@ -186,6 +186,19 @@ def test_variant_heading_words_say_what_is_listed(read):
     assert extraction.diagnostics == ()
 
 
+def test_variant_persons_listed_on_a_row(read):
+    """Persons listed on one row with 、 or ；, each with their unit in brackets or after a comma."""
+    extraction, _ = read(decision(
+        "一、记三等功（3人）\n王强（灵宝市公安局）、李小红（灵宝市消防救援大队）、欧阳春花（灵宝市应急管理局）\n"
+        "二、嘉奖（2人）\n张建国，灵宝市水利局；周平，灵宝市气象局\n"))
+    assert rows(extraction.facts) == [
+        ("王强", "灵宝市公安局", "三等功", False), ("李小红", "灵宝市消防救援大队", "三等功", False),
+        ("欧阳春花", "灵宝市应急管理局", "三等功", False), ("张建国", "灵宝市水利局", "嘉奖", False),
+        ("周平", "灵宝市气象局", "嘉奖", False)]
+    assert extraction.facts[1].source.quote == "李小红（灵宝市消防救援大队）"
+    assert extraction.diagnostics == ()
+
+
 def test_variant_numbered_table_with_a_header(read):
     """序号 ⇥ 姓名 ⇥ 工作单位及职务 heads the list (read, no recipient) and each row's number cell is
     not part of the name or unit."""
