@@ -177,11 +177,12 @@ class _Reader:
         # and trying them at every character of a long line was costly.
         unit_awards = RE_UNIT_AWARD.finditer(line.text) if _UNIT_AWARD_WORDS.search(line.text) else ()
         for match in unit_awards:
-            unit = squash(match["unit"])                  # 对 全市财税系统: no space in the name
-            if re.search(r"等|同志|个人|单位和", unit) or not unit.endswith(self.vocab.unit_suffixes):
+            units = [squash(unit) for unit in match["unit"].split("、")]   # 对 全市财税系统: no space in a name
+            if any(re.search(r"等|同志|个人|单位和", unit) or not unit.endswith(self.vocab.unit_suffixes)
+                   for unit in units):
                 continue
             source = make_source(self.document, line, match.start(), match.end())
-            self.facts.append(Commendation(unit, "", match["award"], match["award"], True, source))
+            self.facts += [Commendation(unit, "", match["award"], match["award"], True, source) for unit in units]
             self.consumed.append((source.start, source.end))
         persons = [*(RE_PERSON_AWARD.finditer(line.text) if "同志记" in line.text else ()),
                    *(RE_PERSON_PRAISE.finditer(line.text) if "同志" in line.text else ())]

@@ -259,19 +259,22 @@ def test_variant_prose_awards(read):
 
 
 def test_variant_prose_praise_and_conferred_titles(read):
-    """给予A同志嘉奖 / 对A同志予以通报表扬 (persons), and 授予A“X”称号 for a person or a unit, whose
-    award is the quoted title; 授予…等N名同志 counts the list below and is no recipient."""
+    """给予A同志嘉奖 / 对A同志予以通报表扬 (persons), 对X、Y予以通报表扬 (each unit), and 授予A“X”称号
+    for a person or a unit, whose award is the quoted title; 授予…等N名同志 counts the list below
+    and is no recipient."""
     body = ("市政府决定，给予孙大伟同志记二等功奖励，给予李红同志嘉奖，对周涛同志予以通报表扬，"
+            "对洛阳市财政局、洛阳市税务局予以通报表扬，"
             "授予王强同志“洛阳市见义勇为模范”称号，授予洛阳市消防救援支队“洛阳市抢险救灾先进集体”荣誉称号，"
             "授予张三等2名同志“洛阳市劳动模范”称号。")
     text = (f"洛阳市人民政府\n关于表彰抗洪抢险先进集体和先进个人的决定\n\n洛政〔2022〕30号\n\n"
             f"各县（市、区）人民政府：\n{body}\n\n洛阳市人民政府\n2022年8月1日\n")
     extraction, _ = read(text)
     assert [(f.recipient, f.award, f.is_unit) for f in extraction.facts] == [
+        ("洛阳市财政局", "通报表扬", True), ("洛阳市税务局", "通报表扬", True),
         ("孙大伟", "二等功", False), ("李红", "嘉奖", False), ("周涛", "通报表扬", False),
         ("王强", "洛阳市见义勇为模范", False), ("洛阳市消防救援支队", "洛阳市抢险救灾先进集体", True),
     ]
-    assert extraction.facts[1].source.quote == "李红同志嘉奖"
+    assert extraction.facts[3].source.quote == "李红同志嘉奖"
 
 
 def test_variant_prose_awards_to_persons_listed(read):
