@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-RE_DEPARTMENT_LIST = re.compile(r"^(?P<prefix>市)?(?P<list>.+、.+?)等部门(?P<tail>主要负责同志|负责同志|主要负责人|负责人)$")
+# How a position is named after its units: 市财政局主要负责同志, 市公安局分管负责同志 …
+HEAD_TAILS = "主要负责同志|分管负责同志|有关负责同志|负责同志|主要负责人|分管负责人|负责人|分管领导"
+RE_DEPARTMENT_LIST = re.compile(rf"^(?P<prefix>市)?(?P<list>.+、.+?)等部门(?P<tail>{HEAD_TAILS})$")
 # `市交通运输局、发展改革委等部门主要负责同志` names bureaus, not 部门 words.
 BUREAU_ENDINGS = ("局", "委", "办", "中心", "公司", "集团")
 

@@ -14,7 +14,7 @@ from graphbuilder.facts.bodies import body_kind, body_name, group_from_title
 from graphbuilder.facts.common import (document_text, make_source, split_outside_brackets, squashed_lines,
                                        table_cells, unread)
 from graphbuilder.facts.members import RE_MEMBER, MemberForms
-from graphbuilder.facts.positions import expand_positions
+from graphbuilder.facts.positions import HEAD_TAILS, expand_positions
 from graphbuilder.records import Diagnostic, Document, Extraction, Group, Membership, Office
 from graphbuilder.vocab import Vocab
 
@@ -32,7 +32,7 @@ RE_OFFICE = re.compile(r"(?:下设办公室[，,]?(?:办公室)?|办公室)设�
 RE_OFFICE_HOLDERS = re.compile(r"(?P<holders>[^，。；]{1,300}?)(?:同志)?(?:兼任?|任)(?P<role>办公室(?:常务)?副?主任)")
 # …，办公室主任由钱七同志兼任: the holder after the role
 RE_OFFICE_HOLDERS_AFTER = re.compile(r"(?P<role>办公室(?:常务)?副?主任)由(?P<holders>[^，。；]{1,300}?)(?:同志)?(?:兼任?|担任)")
-RE_UNIT_HEADS = re.compile(r"(?P<units>[^（）：]+?)(?P<tail>主要负责同志|负责同志|主要负责人|负责人)。?")
+RE_UNIT_HEADS = re.compile(rf"(?P<units>[^（）：]+?)(?P<tail>{HEAD_TAILS})。?")
 RE_COUNT_WORDS = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?$")
 RE_QUALIFIER_ONLY = re.compile(r"^(?:兼|兼任|挂职|主持工作)$")
 
@@ -101,7 +101,8 @@ class _Reader:
                 self.consumed.append(flat.span(0, len(text)))
             return
         if self.role and (self.forms.only_members(text) or self.forms.spaced(flat, 0, len(text))
-                          or self.forms.post_then_name(flat, 0, len(text)) or self.forms.side_by_side(flat)):
+                          or self.forms.post_then_name(flat, 0, len(text)) or self.forms.side_by_side(flat)
+                          or self._unit_heads(text)):
             self._members(flat, 1 if text[0] in "-•·" else 0)
             return
         self.role = ""

@@ -387,14 +387,16 @@ def test_variant_office_director_named_after_the_role(read):
 
 
 def test_variant_labels_alone_and_units_heads(read):
-    """`组长：` alone on its line (the member follows), and `成员：X、Y主要负责同志` (each unit's head,
-    by position); a unit's name is never read as a person's (市财政局 is no name)."""
-    body = "组长：\n王建国（市长）\n副组长：\n李卫东（副市长）\n成员：市发展改革委、市财政局、市教育局主要负责同志"
+    """`组长：` alone on its line (the member follows), and `成员：X、Y主要负责同志` or `X、Y分管负责同志`
+    (each unit's head, by position); a unit's name is never read as a person's (市财政局 is no name)."""
+    body = ("组长：\n王建国（市长）\n副组长：\n李卫东（副市长）\n成员：市发展改革委、市财政局、市教育局主要负责同志\n"
+            "　　　市公安局、市民政局分管负责同志")
     _, members, _, extraction, _ = read(founding(RIVER, body))
     assert [(m.person, m.role, m.stated_post, m.by_position) for m in members] == [
         ("王建国", "组长", "市长", False), ("李卫东", "副组长", "副市长", False),
         ("", "成员", "市发展改革委主要负责同志", True), ("", "成员", "市财政局主要负责同志", True),
-        ("", "成员", "市教育局主要负责同志", True)]
+        ("", "成员", "市教育局主要负责同志", True), ("", "成员", "市公安局分管负责同志", True),
+        ("", "成员", "市民政局分管负责同志", True)]
     assert extraction.diagnostics == ()
 
 
