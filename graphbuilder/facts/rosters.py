@@ -14,7 +14,7 @@ from graphbuilder.facts.bodies import body_kind, body_name, group_from_title
 from graphbuilder.facts.common import (document_text, make_source, split_outside_brackets, squashed_lines,
                                        table_cells, unread)
 from graphbuilder.facts.members import RE_MEMBER, MemberForms
-from graphbuilder.facts.positions import HEAD_TAILS, expand_positions
+from graphbuilder.facts.positions import expand_positions, unit_heads_pattern
 from graphbuilder.records import Diagnostic, Document, Extraction, Group, Membership, Office
 from graphbuilder.vocab import Vocab
 
@@ -32,7 +32,6 @@ RE_OFFICE = re.compile(r"(?:下设办公室[，,]?(?:办公室)?|办公室)设�
 RE_OFFICE_HOLDERS = re.compile(r"(?P<holders>[^，。；]{1,300}?)(?:同志)?(?:兼任?|任)(?P<role>办公室(?:常务)?副?主任)")
 # …，办公室主任由钱七同志兼任: the holder after the role
 RE_OFFICE_HOLDERS_AFTER = re.compile(r"(?P<role>办公室(?:常务)?副?主任)由(?P<holders>[^，。；]{1,300}?)(?:同志)?(?:兼任?|担任)")
-RE_UNIT_HEADS = re.compile(rf"(?P<units>[^（）：]+?)(?P<tail>{HEAD_TAILS})。?")
 RE_COUNT_WORDS = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?$")
 RE_QUALIFIER_ONLY = re.compile(r"^(?:兼|兼任|挂职|主持工作)$")
 
@@ -165,7 +164,7 @@ class _Reader:
     def _unit_heads(self, text: str) -> list[str]:
         """`市发展改革委、市财政局主要负责同志` → each unit with the tail (市发展改革委主要负责同志 …),
         when every part ends like a unit; [] otherwise."""
-        match = RE_UNIT_HEADS.fullmatch(text)
+        match = unit_heads_pattern(self.vocab).fullmatch(text)
         if not match:
             return []
         units = match["units"].split("、")
@@ -239,7 +238,7 @@ class _Reader:
 
     def _by_position(self, holder: str, role: str, sentence: NormalText, i: int, j: int) -> None:
         source = make_source(self.document, sentence, i, j)
-        positions = expand_positions(holder)
+        positions = expand_positions(holder, self.vocab)
         if positions == [holder]:           # no department list: 市发展改革委、市水利局主要负责同志 is one a unit
             positions = self._unit_heads(holder) or positions
         for position in positions:
