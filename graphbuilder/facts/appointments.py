@@ -296,7 +296,7 @@ def _posts(text: str, action: Action, vocab: Vocab) -> list[tuple[str, tuple[str
     text = text.rstrip("，,")
     for tail in ("职务", "人选"):
         if text.endswith(tail):
-            text = text[:-len(tail)]
+            text = text[:-len(tail)].removesuffix("的")          # …局长的职务
     posts, previous_org = [], ""
     for i, j in split_outside_brackets(text, "、，,"):
         post, qualifiers = trailing_qualifiers(text[i:j])

@@ -668,3 +668,15 @@ def test_variant_several_persons_under_one_cue(read):
         ("吴十", REMOVE, "洛阳市档案馆馆长"), ("郑一", REMOVE, "洛阳市档案馆副馆长")]
     assert extraction.diagnostics == ()
     assert extraction.facts[1].source.quote == "李四为洛阳市教育局局长"
+
+
+def test_variant_de_before_zhiwu_and_party_posts(read):
+    """`…局长的职务`: 的 is no part of the post; 党组成员 / 党组副书记 after a post borrow its
+    organisation as 党组书记 does (lexicon titles)."""
+    _, extraction = read(["张三同志不再担任洛阳市财政局局长的职务；", "免去李四同志洛阳市教育局副局长的职务；",
+                          "任命王五同志为洛阳市审计局副局长（正处级）、党组成员、党组副书记。"],
+                         title="关于张三等3人职务任免的通知")
+    assert rows(extraction.facts) == [
+        ("张三", REMOVE, "洛阳市财政局局长"), ("李四", REMOVE, "洛阳市教育局副局长"),
+        ("王五", APPOINT, "洛阳市审计局副局长"), ("王五", APPOINT, "洛阳市审计局党组成员"),
+        ("王五", APPOINT, "洛阳市审计局党组副书记")]
