@@ -94,6 +94,16 @@ class Vocab:
         return self.opens_with_surname(name)
 
     @cached_property
+    def titles_holding_cues(self) -> dict[str, tuple[str, ...]]:
+        """For each action cue, the titles that hold it as a part (任 → 主任, 副主任 …)."""
+        return {cue: tuple(t for t in self.titles if cue in t and t != cue) for cue in self.actions}
+
+    def inside_title(self, text: str, at: int, cue: str) -> bool:
+        """Whether the ``cue`` at ``at`` in ``text`` is part of a title word (the 任 of 副主任)."""
+        return any(at >= title.find(cue) and text.startswith(title, at - title.find(cue))
+                   for title in self.titles_holding_cues.get(cue, ()))
+
+    @cached_property
     def org_names(self) -> frozenset[str]:
         """Every organisation name and alias the lexicon knows."""
         return frozenset(n for a in self.agencies for n in (a.name, *a.aliases) if n)

@@ -55,13 +55,13 @@ def _opens_clause(flat: str, vocab: Vocab, genre: str) -> bool:
     if flat.startswith(leading):
         return True
     return any(_names_then_cue(flat, match.start(), match[0], vocab, genre)
-               for match in following.finditer(flat, 1, MAX_NAME_RUN + 1 + following.longest))
+               for match in following.pattern.finditer(flat, 1, MAX_NAME_RUN + 1 + following.longest))
 
 
 def _names_then_cue(flat: str, at: int, cue: str, vocab: Vocab, genre: str) -> bool:
     after = flat[at + len(cue):at + len(cue) + 1]
     return at <= MAX_NAME_RUN and "\u4e00" <= after <= "\u9fff" and _read_in(cue, genre, vocab) \
-        and not _inside_title(flat, at, cue, vocab) \
+        and not vocab.inside_title(flat, at, cue) \
         and all(map(vocab.could_be_name, bare_name(flat[:at]).split("、")))
 
 
@@ -70,21 +70,12 @@ def _read_in(cue: str, genre: str, vocab: Vocab) -> bool:
     return vocab.cue_genres.get(cue, genre) == genre
 
 
-def _inside_title(flat: str, at: int, cue: str, vocab: Vocab) -> bool:
-    """Whether the ``cue`` at ``at`` is part of a title word (the 任 of 副主任)."""
-    return any(flat.startswith(title, at - title.find(cue)) for title in vocab.titles
-               if cue in title and title != cue and at >= title.find(cue))
-
-
 _last_cues: tuple = (None, ((), None))   # (vocab.actions, its cues): asked for on every line
 
 
 class _FollowingCues(NamedTuple):
     pattern: re.Pattern           # the cues that follow their person (…不再担任, …任), longest first
     longest: int
-
-    def finditer(self, text: str, start: int, end: int):
-        return self.pattern.finditer(text, start, end)
 
 
 def _cues(vocab: Vocab) -> tuple[tuple[str, ...], _FollowingCues]:

@@ -37,8 +37,7 @@ TABLE_HEADINGS = frozenset({"序号", "姓名", "单位", "工作单位", "工�
 class _Reader:
     def __init__(self, document: Document, vocab: Vocab):
         self.document, self.vocab = document, vocab
-        self.awards = sorted(vocab.awards, key=len, reverse=True)
-        self.awards_tuple = tuple(self.awards)
+        self.awards = tuple(sorted(vocab.awards, key=len, reverse=True))
         self.award: tuple[str, str, str] | None = None      # (award, kind, heading)
         self.expected = 0
         self.read_rows = 0
@@ -72,7 +71,7 @@ class _Reader:
         """Whether an unnumbered heading is an award and no more (先进单位, 受到通报表扬的个人名单),
         not a recipient whose name holds one."""
         head = head.removesuffix("名单")
-        return head.endswith(self.awards_tuple) or RE_LISTED.sub("", head).endswith(self.awards_tuple)
+        return head.endswith(self.awards) or RE_LISTED.sub("", head).endswith(self.awards)
 
     def _award_in(self, head: str) -> tuple[str, str] | None:
         """(award, recipient kind) of a heading: the longest award it names; the kind its own

@@ -8,6 +8,7 @@ continuing the role), office sentences (`…下设办公室，办公室设在市
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graphbuilder.documents.normalize import NormalText
 from graphbuilder.facts.bodies import body_kind, body_name, group_from_title
@@ -39,7 +40,7 @@ RE_QUALIFIER_ONLY = re.compile(r"^(?:兼|兼任|挂职|主持工作)$")
 class _Reader:
     def __init__(self, document: Document, vocab: Vocab):
         self.document, self.vocab = document, vocab
-        self.roles = sorted(vocab.roles, key=len, reverse=True)
+        self.holder_first, self.role_first = _role_patterns(tuple(sorted(vocab.roles, key=len, reverse=True)))
         self.forms = MemberForms(vocab)
         self.groups: dict[str, Group] = {}
         self.named: dict[str, list[tuple[int, int]]] = {}    # spans that open or name a group
@@ -204,16 +205,12 @@ class _Reader:
     def _positions(self, sentence: NormalText) -> None:
         """Roles given in a sentence: 由X担任组长 / 以X为组长 (holder first), 组长由X担任 /
         成员由X、Y主要负责同志组成 (role first); the office's roles are ``_office``'s."""
-        roles = "|".join(re.escape(r) for r in self.roles)
-        holder_first = re.compile(rf"(?:由)?(?P<holder>[^，由]{{1,300}}?)(?:担任|任|为)(?P<role>{roles})(?![\u4e00-\u9fff]{{0,2}}办公室)")
-        role_first = re.compile(rf"^(?P<body>[^，由（）]{{0,12}}?)(?P<role>{roles})由(?P<holder>[^，由]{{1,300}}?)"
-                                rf"(?:(?:同志)?(?:担任|兼任)|组成)$")
         for i, j in split_outside_brackets(sentence.text, "，；"):
             clause = sentence.text[i:j]
-            first = role_first.match(clause)
+            first = self.role_first.match(clause)
             if first and not self._names_the_group(first["body"], sentence.text):
                 first = None
-            for match in [first] if first else holder_first.finditer(clause):
+            for match in [first] if first else self.holder_first.finditer(clause):
                 if match["role"].startswith("办公室"):
                     continue
                 holder = re.sub(r"^.*成立(?:由|以)?", "", match["holder"])
@@ -287,6 +284,18 @@ def _holders(text: str) -> list[tuple[str, str]]:
         elif part:
             out.append((part, ""))
     return out
+
+
+@lru_cache(maxsize=4)
+def _role_patterns(roles: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """The role-giving patterns of prose for these roles (longest first): holder first
+    (由X担任组长), role first (组长由X担任)."""
+    alternatives = "|".join(map(re.escape, roles))
+    holder_first = re.compile(rf"(?:由)?(?P<holder>[^，由]{{1,300}}?)(?:担任|任|为)(?P<role>{alternatives})"
+                              rf"(?![\u4e00-\u9fff]{{0,2}}办公室)")
+    role_first = re.compile(rf"^(?P<body>[^，由（）]{{0,12}}?)(?P<role>{alternatives})由(?P<holder>[^，由]{{1,300}}?)"
+                            rf"(?:(?:同志)?(?:担任|兼任)|组成)$")
+    return holder_first, role_first
 
 
 def extract_rosters(document: Document, vocab: Vocab) -> Extraction:

@@ -71,7 +71,6 @@ class PersonNames:
         spans = list(doc.spans.get(SPANS_KEY, []))
         read = [(span.label_, span.start_char, span.end_char) for span in spans]   # each attribute read once
         starts = {i for label, i, _ in read if label in ("ORG", "PLACE", "CUE")}
-        titles = [(i, j) for label, i, j in read if label == "TITLE"]
         text = doc.text                   # spaCy joins the tokens again on every access
         found = []
         for label, start, end in read:
@@ -79,8 +78,8 @@ class PersonNames:
                 continue
             form = self.actions.get(text[start:end], ("", ""))[1]
             if form == "person_verb_post":
-                inside_title = any(i <= start and end <= j and (i, j) != (start, end) for i, j in titles)   # 主任
-                candidate = None if inside_title else self._name_before(text, start)
+                candidate = None if self.vocab.inside_title(text, start, text[start:end]) \
+                    else self._name_before(text, start)
             else:
                 candidate = self._name_after(text, end, starts)
             if candidate:
